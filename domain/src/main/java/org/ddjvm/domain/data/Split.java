@@ -1,0 +1,6 @@
+package org.ddjvm.domain.data;
+
+public enum Split {
+    TRAIN,
+    TEST
+}

@@ -1,0 +1,56 @@
+package org.ddjvm.application.bench;
+
+import java.util.Arrays;
+import org.ddjvm.domain.data.DatasetDescriptor;
+import org.ddjvm.domain.data.DatasetSource;
+import org.ddjvm.domain.data.LabeledImages;
+import org.ddjvm.domain.data.Split;
+import org.ddjvm.domain.distill.DistillationConfig;
+import org.ddjvm.domain.distill.DistillationEngine;
+import org.ddjvm.domain.distill.DistillationState;
+import org.ddjvm.domain.distill.RandomStreams;
+import org.ddjvm.domain.distill.RealBatchSchedule;
+import org.ddjvm.domain.nn.Architectures;
+import org.ddjvm.domain.nn.Network;
+import org.ddjvm.domain.tensor.TensorOps;
+import org.ddjvm.domain.trainer.ForwardOverReverseTrainer;
+
+/** Use case "bench": time real outer iterations of a configuration, after warm-up. */
+public final class BenchmarkDistillation {
+
+    private final TensorOps ops;
+    private final DatasetSource datasets;
+
+    public BenchmarkDistillation(TensorOps ops, DatasetSource datasets) {
+        this.ops = ops;
+        this.datasets = datasets;
+    }
+
+    public BenchmarkResult run(DistillationConfig config, int iterations, int warmup) {
+        if (iterations < 1 || warmup < 0) {
+            throw new IllegalArgumentException("iterations must be at least 1 and warmup at least 0");
+        }
+        DatasetDescriptor dataset = DatasetDescriptor.byName(config.dataset());
+        Network network = Architectures.byName(config.architecture(), dataset.channels(), dataset.height(),
+                dataset.width(), dataset.classes());
+        LabeledImages train = datasets.load(dataset, Split.TRAIN);
+        DistillationEngine engine = new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, network), config);
+        RealBatchSchedule schedule = new RealBatchSchedule(train, train.labels(), config.realBatchSize(),
+                new RandomStreams(config.seed()));
+        DistillationState state = engine.initialState();
+        double[] seconds = new double[iterations];
+        for (int k = 0; k < warmup + iterations; k++) {
+            long i = state.iteration();
+            long t0 = System.nanoTime();
+            engine.step(state, schedule.batch(i), schedule.epochOf(i));
+            if (k >= warmup) {
+                seconds[k - warmup] = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return new BenchmarkResult(median, sorted[0], iterations, ops.backendName());
+    }
+}

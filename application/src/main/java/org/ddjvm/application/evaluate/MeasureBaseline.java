@@ -1,0 +1,44 @@
+package org.ddjvm.application.evaluate;
+
+import java.util.Collections;
+import java.util.List;
+import org.ddjvm.domain.data.DatasetDescriptor;
+import org.ddjvm.domain.data.DatasetSource;
+import org.ddjvm.domain.data.LabeledImages;
+import org.ddjvm.domain.data.Split;
+import org.ddjvm.domain.distill.InitMode;
+import org.ddjvm.domain.distill.RandomStreams;
+import org.ddjvm.domain.distill.WeightVector;
+import org.ddjvm.domain.distill.XavierInitialization;
+import org.ddjvm.domain.evaluation.EvaluationInits;
+import org.ddjvm.domain.evaluation.EvaluationResult;
+import org.ddjvm.domain.nn.Architectures;
+import org.ddjvm.domain.nn.Network;
+import org.ddjvm.domain.tensor.DType;
+import org.ddjvm.domain.tensor.TensorOps;
+
+/** Use case "baseline random-real": the accuracy real images reach under the distillation's protocol. */
+public final class MeasureBaseline {
+
+    private final TensorOps ops;
+    private final DatasetSource datasets;
+
+    public MeasureBaseline(TensorOps ops, DatasetSource datasets) {
+        this.ops = ops;
+        this.datasets = datasets;
+    }
+
+    public EvaluationResult randomReal(BaselineRequest request) {
+        DatasetDescriptor dataset = DatasetDescriptor.byName(request.dataset());
+        Network network = Architectures.byName(request.architecture(), dataset.channels(), dataset.height(),
+                dataset.width(), dataset.classes());
+        LabeledImages train = datasets.load(dataset, Split.TRAIN);
+        LabeledImages test = datasets.load(dataset, Split.TEST);
+        List<WeightVector> inits = request.init() == InitMode.FIXED
+                ? Collections.nCopies(request.nets(), new XavierInitialization().draw(network,
+                        new RandomStreams(request.seed()).stream("fixed-init")))
+                : EvaluationInits.heldOut(network, request.seed(), request.nets());
+        return new Evaluations(ops, network, DType.FLOAT32).randomReal(train, test, inits, request.steps(),
+                request.epochs(), request.imagesPerClass(), request.rate(), request.seed());
+    }
+}

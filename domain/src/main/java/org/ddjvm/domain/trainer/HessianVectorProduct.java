@@ -1,0 +1,11 @@
+package org.ddjvm.domain.trainer;
+
+import java.util.List;
+import org.ddjvm.domain.tensor.Tensor;
+
+/**
+ * Second-order products of a batch loss ℓ(x, θ) along a weight direction v: {@code weights} = ∇²θθℓ·v and
+ * {@code inputs} = ∇²xθℓ·v, the mixed block (how the weight gradient moves with the images), shaped as x.
+ */
+public record HessianVectorProduct(List<Tensor> weights, Tensor inputs) {
+}

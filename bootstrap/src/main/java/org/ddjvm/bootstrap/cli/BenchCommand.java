@@ -1,0 +1,55 @@
+package org.ddjvm.bootstrap.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ddjvm.application.bench.BenchmarkDistillation;
+import org.ddjvm.application.bench.BenchmarkResult;
+import org.ddjvm.domain.tensor.TensorOps;
+import org.springframework.beans.factory.ObjectProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code dd bench}: time outer iterations of a configuration and print one JSON line. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time outer iterations after warm-up; prints {\"secondsPerIteration\": median, \"min\", "
+                + "\"iterations\", \"peakRssMb\", \"backend\"}.")
+public class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    DistillOptions method;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--iterations", defaultValue = "20", description = "timed iterations (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "untimed iterations first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final ObjectProvider<TensorOps> ops;
+
+    public BenchCommand(ObjectProvider<TensorOps> ops) {
+        this.ops = ops;
+    }
+
+    @Override
+    public Integer call() {
+        if (iterations < 1 || warmup < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--iterations must be at least 1 and --warmup at least 0");
+        }
+        BenchmarkResult r = new BenchmarkDistillation(ops.getObject(), data.source())
+                .run(method.toConfig(), iterations, warmup);
+        spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                "{\"secondsPerIteration\": %.5f, \"min\": %.5f, \"iterations\": %d, \"peakRssMb\": %.1f, "
+                        + "\"backend\": \"%s\"}",
+                r.secondsPerIteration(), r.min(), r.iterations(), ProcessMemory.peakRssMb(), r.backend()));
+        return 0;
+    }
+}

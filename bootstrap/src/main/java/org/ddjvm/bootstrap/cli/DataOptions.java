@@ -1,0 +1,23 @@
+package org.ddjvm.bootstrap.cli;
+
+import org.ddjvm.adapters.datasets.DataDirectory;
+import org.ddjvm.adapters.datasets.HttpDatasetFetcher;
+import org.ddjvm.adapters.datasets.IdxDatasetSource;
+import org.ddjvm.adapters.datasets.DatasetFetcher;
+import picocli.CommandLine.Option;
+
+/** Where the dataset files are, and whether missing ones may be downloaded. */
+public class DataOptions {
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "dataset folder (default: $DD_DATA_DIR, else ~/.cache/dd/datasets)")
+    String dataDir;
+
+    @Option(names = "--no-download", description = "fail instead of downloading missing dataset files")
+    boolean noDownload;
+
+    public IdxDatasetSource source() {
+        DataDirectory directory = DataDirectory.resolveForProcess(dataDir);
+        return new IdxDatasetSource(directory, noDownload ? DatasetFetcher.disabled() : new HttpDatasetFetcher());
+    }
+}

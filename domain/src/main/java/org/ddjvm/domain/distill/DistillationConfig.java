@@ -1,5 +1,7 @@
 package org.ddjvm.domain.distill;
 
+import org.ddjvm.domain.data.DatasetDescriptor;
+import org.ddjvm.domain.nn.Architectures;
 import org.ddjvm.domain.tensor.DType;
 
 /**
@@ -32,8 +34,10 @@ public record DistillationConfig(String dataset, String architecture, int images
     public static final double EPSILON = 1e-8;
 
     public DistillationConfig {
-        require(dataset != null && !dataset.isBlank(), "dataset", dataset, "must be given");
-        require(architecture != null && !architecture.isBlank(), "architecture", architecture, "must be given");
+        require(DatasetDescriptor.known().stream().anyMatch(d -> d.name().equals(dataset)), "dataset", dataset,
+                "must be one of " + DatasetDescriptor.known().stream().map(DatasetDescriptor::name).toList());
+        require(Architectures.names().contains(architecture), "arch", architecture,
+                "must be one of " + Architectures.names());
         require(imagesPerClass >= 1 && imagesPerClass <= 1000, "ipc", imagesPerClass, "must be between 1 and 1000");
         require(steps >= 1 && steps <= 1000, "steps", steps, "must be between 1 and 1000");
         require(epochs >= 1 && epochs <= 1000, "epochs", epochs, "must be between 1 and 1000");

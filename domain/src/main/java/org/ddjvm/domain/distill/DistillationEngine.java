@@ -22,6 +22,14 @@ import org.ddjvm.domain.trainer.Linearization;
  */
 public final class DistillationEngine {
 
+    /**
+     * The real batch's loss and gradient are computed over chunks of this many images and combined with weights
+     * n_chunk / N: the same mean, and on CPU much faster than one pass over 1024 images, whose activations do
+     * not fit in cache (measured: S1 E3 outer iteration 0.06 s at batch 256 vs 0.55 s at 1024).
+     */
+    public static final int REAL_CHUNK = 256;
+
+    private final int realChunk;
     private final TensorOps ops;
     private final DifferentiableTrainer trainer;
     private final DistillationConfig config;
@@ -32,6 +40,16 @@ public final class DistillationEngine {
     private final Shape stepShape;
 
     public DistillationEngine(TensorOps ops, DifferentiableTrainer trainer, DistillationConfig config) {
+        this(ops, trainer, config, REAL_CHUNK);
+    }
+
+    /** With another chunk size for the real batch (the result is the same mean; tests use small chunks). */
+    public DistillationEngine(TensorOps ops, DifferentiableTrainer trainer, DistillationConfig config,
+                              int realChunk) {
+        if (realChunk < 1) {
+            throw new IllegalArgumentException("real chunk must be at least 1, got " + realChunk);
+        }
+        this.realChunk = realChunk;
         this.ops = ops;
         this.trainer = trainer;
         this.config = config;
@@ -140,11 +158,10 @@ public final class DistillationEngine {
                 labels[i] = i / config.imagesPerClass();
             }
             Tensor y = OneHot.of(ops, labels, classes, dtype);
-            Tensor realX = ops.cast(ops.fromArray(batch.pixels(), network().batchShape(batch.labels().length)), dtype);
-            Tensor realY = OneHot.of(ops, batch.labels(), classes, dtype);
+            List<Tensor[]> real = realChunks(batch, dtype);
             for (WeightVector init : inits) {
                 try (TensorScope netScope = ops.scope()) {
-                    lossSum += reverse(init, x, y, realX, realY, eta, etaGrad, imageGrad, perStep);
+                    lossSum += reverse(init, x, y, real, batch.labels().length, eta, etaGrad, imageGrad, perStep);
                 }
             }
         }
@@ -160,8 +177,8 @@ public final class DistillationEngine {
     }
 
     /** Unroll from one θ0 and accumulate its contribution; returns the outer loss. */
-    private double reverse(WeightVector init, Tensor[] x, Tensor y, Tensor realX, Tensor realY, double[] eta,
-                           double[] etaGrad, double[] imageGrad, int perStep) {
+    private double reverse(WeightVector init, Tensor[] x, Tensor y, List<Tensor[]> real, int realCount,
+                           double[] eta, double[] etaGrad, double[] imageGrad, int perStep) {
         int steps = config.steps();
         int total = config.innerSteps();
         List<Tensor> theta = init.upload(ops, config.dtype());
@@ -170,9 +187,14 @@ public final class DistillationEngine {
             points[t] = trainer.linearize(theta, x[t % steps], y);
             theta = sgdStep(theta, points[t].weightGradient(), eta[t]);
         }
-        Gradient outer = trainer.gradient(theta, realX, realY);
-        double loss = trainer.loss(outer.logits(), realY);
-        List<Tensor> a = outer.weights();
+        double loss = 0;
+        List<Tensor> a = null;
+        for (Tensor[] chunk : real) {
+            double weight = (double) chunk[0].shape().dim(0) / realCount;
+            Gradient g = trainer.gradient(theta, chunk[0], chunk[1]);
+            loss += weight * trainer.loss(g.logits(), chunk[1]);
+            a = a == null ? scaleAll(g.weights(), weight) : addScaledAll(a, g.weights(), weight);
+        }
         Tensor[] dx = new Tensor[steps];
         for (int t = total - 1; t >= 0; t--) {
             try (TensorScope stepScope = ops.scope()) {
@@ -200,6 +222,42 @@ public final class DistillationEngine {
             }
         }
         return loss;
+    }
+
+    /** The real batch as (images, one-hot targets) chunks of at most the chunk size. */
+    private List<Tensor[]> realChunks(RealBatch batch, DType dtype) {
+        int count = batch.labels().length;
+        int per = Math.toIntExact(network().sampleShape().size());
+        List<Tensor[]> chunks = new ArrayList<>();
+        for (int from = 0; from < count; from += realChunk) {
+            int n = Math.min(realChunk, count - from);
+            float[] pixels = java.util.Arrays.copyOfRange(batch.pixels(), from * per, (from + n) * per);
+            int[] labels = java.util.Arrays.copyOfRange(batch.labels(), from, from + n);
+            Tensor images = ops.fromArray(pixels, network().batchShape(n));
+            chunks.add(new Tensor[] {dtype == DType.FLOAT32 ? images : ops.cast(images, dtype),
+                    OneHot.of(ops, labels, classes, dtype)});
+        }
+        return chunks;
+    }
+
+    private List<Tensor> scaleAll(List<Tensor> tensors, double factor) {
+        if (factor == 1.0) {
+            return tensors;
+        }
+        List<Tensor> out = new ArrayList<>(tensors.size());
+        for (Tensor t : tensors) {
+            out.add(ops.scale(t, factor));
+        }
+        return out;
+    }
+
+    /** a + factor·b, parameter by parameter. */
+    private List<Tensor> addScaledAll(List<Tensor> a, List<Tensor> b, double factor) {
+        List<Tensor> out = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            out.add(ops.addScaled(a.get(i), b.get(i), factor));
+        }
+        return out;
     }
 
     /** θ − η·g, parameter by parameter. */

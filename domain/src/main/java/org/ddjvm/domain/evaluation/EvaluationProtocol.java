@@ -18,7 +18,8 @@ import org.ddjvm.domain.trainer.DifferentiableTrainer;
  */
 public final class EvaluationProtocol {
 
-    private static final int TEST_BATCH = 1000;
+    /** Test images per forward pass: small enough that activations stay in cache. */
+    private static final int TEST_BATCH = 250;
 
     private final TensorOps ops;
     private final DifferentiableTrainer trainer;

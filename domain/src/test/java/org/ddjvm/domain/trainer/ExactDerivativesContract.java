@@ -234,7 +234,8 @@ public abstract class ExactDerivativesContract {
         DistillationConfig config = new DistillationConfig("mnist", "lenet", 1, steps, epochs, init, 2, 1, 16, 0.02,
                 0.01, 40, 0.5, 11L, DType.FLOAT64);
         Network net = Architectures.lenet(1, 28, 28, 10);
-        return new DistillationEngine(ops(), new ForwardOverReverseTrainer(ops(), net), config);
+        // chunks of 5 for a real batch of 16: the weighted combination of chunk gradients is checked too
+        return new DistillationEngine(ops(), new ForwardOverReverseTrainer(ops(), net), config, 5);
     }
 
     private RealBatch realBatch(int n) {

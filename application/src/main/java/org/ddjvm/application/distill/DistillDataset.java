@@ -34,6 +34,9 @@ import org.ddjvm.domain.trainer.ForwardOverReverseTrainer;
  */
 public final class DistillDataset {
 
+    /** After a stop request the user is waiting: evaluate on at most this many nets. */
+    static final int NETS_AFTER_STOP = 10;
+
     private final TensorOps ops;
     private final DatasetSource datasets;
     private final ExportWriter exportWriter;
@@ -79,13 +82,13 @@ public final class DistillDataset {
         DistilledDataset data = engine.distilled(state);
         Evaluations evaluations = new Evaluations(ops, network, config.dtype());
         listener.phase("evaluate");
-        List<WeightVector> inits = EvaluationInits.of(config.init(), state, network, config.seed(),
-                request.evaluationNets());
+        int nets = stopped ? Math.min(request.evaluationNets(), NETS_AFTER_STOP) : request.evaluationNets();
+        List<WeightVector> inits = EvaluationInits.of(config.init(), state, network, config.seed(), nets);
         EvaluationResult accuracy = evaluations.distilled(data, inits, test);
         listener.phase("baseline");
         // fixed init: every baseline draw trains from the same θ0
         List<WeightVector> baselineInits = config.init() == InitMode.FIXED
-                ? Collections.nCopies(request.evaluationNets(), inits.get(0)) : inits;
+                ? Collections.nCopies(nets, inits.get(0)) : inits;
         EvaluationResult baseline = evaluations.randomReal(train, test, baselineInits, config.steps(), config.epochs(),
                 config.imagesPerClass(), request.baselineRate(), config.seed());
         double wallSeconds = (System.nanoTime() - started) / 1e9;

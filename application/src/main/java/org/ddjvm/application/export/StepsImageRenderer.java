@@ -14,7 +14,11 @@ import java.math.MathContext;
 import java.util.Locale;
 import java.util.Objects;
 
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Draws {@code steps.png}: one row per distill step, the n = classes·ipc images of that step side by side
@@ -148,15 +152,24 @@ public final class StepsImageRenderer {
         return toPng(render(export, normalization));
     }
 
-    /** Encodes any image as PNG. */
+    /**
+     * Encodes any image as PNG, in memory: ImageIO's default file-backed stream registers a shutdown hook, which
+     * fails while the JVM is shutting down — exactly when Ctrl-C asks a distillation to export what it has.
+     */
     public static byte[] toPng(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("no PNG writer available in javax.imageio");
-            }
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) {
+            throw new IllegalStateException("no PNG writer available in javax.imageio");
+        }
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(image);
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding failed", e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }

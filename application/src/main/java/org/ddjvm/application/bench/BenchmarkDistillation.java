@@ -31,8 +31,7 @@ public final class BenchmarkDistillation {
             throw new IllegalArgumentException("iterations must be at least 1 and warmup at least 0");
         }
         DatasetDescriptor dataset = DatasetDescriptor.byName(config.dataset());
-        Network network = Architectures.byName(config.architecture(), dataset.channels(), dataset.height(),
-                dataset.width(), dataset.classes());
+        Network network = Architectures.forDataset(config.architecture(), dataset);
         LabeledImages train = datasets.load(dataset, Split.TRAIN);
         DistillationEngine engine = new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, network), config);
         RealBatchSchedule schedule = new RealBatchSchedule(train, train.labels(), config.realBatchSize(),

@@ -50,8 +50,7 @@ public final class DistillDataset {
     public DistillationOutcome distill(DistillRequest request, ProgressListener listener, BooleanSupplier stop) {
         DistillationConfig config = request.config();
         DatasetDescriptor dataset = DatasetDescriptor.byName(config.dataset());
-        Network network = Architectures.byName(config.architecture(), dataset.channels(), dataset.height(),
-                dataset.width(), dataset.classes());
+        Network network = Architectures.forDataset(config.architecture(), dataset);
         LabeledImages train = datasets.load(dataset, Split.TRAIN);
         LabeledImages test = datasets.load(dataset, Split.TEST);
         DistillationEngine engine = new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, network), config);

@@ -30,8 +30,7 @@ public final class MeasureBaseline {
 
     public EvaluationResult randomReal(BaselineRequest request) {
         DatasetDescriptor dataset = DatasetDescriptor.byName(request.dataset());
-        Network network = Architectures.byName(request.architecture(), dataset.channels(), dataset.height(),
-                dataset.width(), dataset.classes());
+        Network network = Architectures.forDataset(request.architecture(), dataset);
         LabeledImages train = datasets.load(dataset, Split.TRAIN);
         LabeledImages test = datasets.load(dataset, Split.TEST);
         List<WeightVector> inits = request.init() == InitMode.FIXED

@@ -3,7 +3,6 @@ package org.ddjvm.bootstrap.cli;
 import java.util.concurrent.Callable;
 import org.ddjvm.application.evaluate.BaselineRequest;
 import org.ddjvm.application.evaluate.MeasureBaseline;
-import org.ddjvm.domain.distill.InitMode;
 import org.ddjvm.domain.evaluation.EvaluationResult;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,33 +17,14 @@ import picocli.CommandLine.Option;
                 + "T = S·E steps at a fixed rate; a fresh draw of images per net.")
 public class RandomRealCommand implements Callable<Integer> {
 
-    @Option(names = "--dataset", defaultValue = "mnist", description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE})")
-    String dataset;
-
-    @Option(names = "--arch", defaultValue = "lenet", description = "lenet or mlp (default: ${DEFAULT-VALUE})")
-    String architecture;
-
-    @Option(names = "--steps", defaultValue = "10", description = "S (default: ${DEFAULT-VALUE})")
-    int steps;
-
-    @Option(names = "--epochs", defaultValue = "3", description = "E (default: ${DEFAULT-VALUE})")
-    int epochs;
-
-    @Option(names = "--ipc", defaultValue = "1", description = "images per class per step (default: ${DEFAULT-VALUE})")
-    int imagesPerClass;
-
-    @Option(names = "--init", defaultValue = "random", converter = InitModeConverter.class,
-            description = "fixed (one θ0 from the seed) or random (held-out draws) (default: ${DEFAULT-VALUE})")
-    InitMode init;
+    @Mixin
+    SetupOptions setup;
 
     @Option(names = "--nets", defaultValue = "20", description = "evaluation nets (default: ${DEFAULT-VALUE})")
     int nets;
 
     @Option(names = "--lr", defaultValue = "0.1", description = "the fixed learning rate (default: ${DEFAULT-VALUE})")
     double rate;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
 
     @Mixin
     DataOptions data;
@@ -60,8 +40,8 @@ public class RandomRealCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BaselineRequest request = new BaselineRequest(dataset, architecture, steps, epochs, imagesPerClass, init, nets,
-                rate, seed);
+        BaselineRequest request = new BaselineRequest(setup.dataset, setup.architecture, setup.steps, setup.epochs,
+                setup.imagesPerClass, setup.init, nets, rate, setup.seed);
         EvaluationResult r = new MeasureBaseline(ops.getObject(), data.source()).randomReal(request);
         spec.commandLine().getOut().println(Reports.accuracy("random-real", r));
         return 0;

@@ -1,6 +1,7 @@
 package org.ddjvm.domain.nn;
 
 import java.util.List;
+import org.ddjvm.domain.data.DatasetDescriptor;
 import org.ddjvm.domain.tensor.Shape;
 
 /** The networks the method is run with, by name. */
@@ -11,6 +12,11 @@ public final class Architectures {
 
     public static List<String> names() {
         return List.of("lenet", "mlp");
+    }
+
+    /** The named network for a dataset's image geometry and classes. */
+    public static Network forDataset(String name, DatasetDescriptor dataset) {
+        return byName(name, dataset.channels(), dataset.height(), dataset.width(), dataset.classes());
     }
 
     public static Network byName(String name, int channels, int height, int width, int classes) {

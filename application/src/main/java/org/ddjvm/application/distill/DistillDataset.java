@@ -18,6 +18,7 @@ import org.ddjvm.domain.distill.DistillationState;
 import org.ddjvm.domain.distill.DistilledDataset;
 import org.ddjvm.domain.distill.Hypergradient;
 import org.ddjvm.domain.distill.InitMode;
+import org.ddjvm.domain.distill.LearningRates;
 import org.ddjvm.domain.distill.RandomStreams;
 import org.ddjvm.domain.distill.RealBatchSchedule;
 import org.ddjvm.domain.distill.WeightVector;
@@ -73,7 +74,7 @@ public final class DistillDataset {
             clock.record((System.nanoTime() - t0) / 1e9);
             double spi = clock.secondsPerIteration();
             listener.iterationDone(new Progress(state.iteration(), total, schedule.epochOf(i), config.outerEpochs(),
-                    g.outerLoss(), spi, spi * (total - state.iteration()), meanRate(engine.distilled(state))));
+                    g.outerLoss(), spi, spi * (total - state.iteration()), meanRate(state.rawRates())));
         }
         double distillSeconds = (System.nanoTime() - started) / 1e9;
         double secondsPerIteration = state.iteration() == 0 ? 0 : distillSeconds / state.iteration();
@@ -110,12 +111,11 @@ public final class DistillDataset {
                 secondsPerIteration, stopped, exported);
     }
 
-    private static double meanRate(DistilledDataset data) {
-        double[] eta = data.learningRates();
+    private static double meanRate(double[] rawRates) {
         double sum = 0;
-        for (double e : eta) {
-            sum += e;
+        for (double raw : rawRates) {
+            sum += LearningRates.softplus(raw);
         }
-        return sum / eta.length;
+        return sum / rawRates.length;
     }
 }

@@ -2,6 +2,7 @@ package org.ddjvm.application.distill;
 
 import java.nio.file.Path;
 import org.ddjvm.domain.distill.DistillationConfig;
+import org.ddjvm.domain.distill.InvalidConfigException;
 
 /**
  * A distillation to run.
@@ -15,10 +16,10 @@ public record DistillRequest(DistillationConfig config, int evaluationNets, doub
 
     public DistillRequest {
         if (evaluationNets < 1) {
-            throw new IllegalArgumentException("eval-nets must be at least 1 (got " + evaluationNets + ")");
+            throw new InvalidConfigException("eval-nets", evaluationNets, "must be at least 1");
         }
-        if (!(baselineRate > 0)) {
-            throw new IllegalArgumentException("baseline-lr must be a positive number (got " + baselineRate + ")");
+        if (!(baselineRate > 0) || !Double.isFinite(baselineRate)) {
+            throw new InvalidConfigException("baseline-lr", baselineRate, "must be a positive number");
         }
     }
 }

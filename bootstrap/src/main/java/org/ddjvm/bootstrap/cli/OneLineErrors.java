@@ -4,15 +4,15 @@ import org.ddjvm.domain.distill.InvalidConfigException;
 import picocli.CommandLine;
 
 /**
- * A failure during a command becomes one line on stderr and exit code 1 (2 for invalid values); set DD_DEBUG=1
+ * A failure during a command becomes one line on stderr and exit code 1; an invalid value (an
+ * {@link InvalidConfigException} naming the field) is a usage error, exit code 2. Set DD_DEBUG=1
  * for the stack trace.
  */
 final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
-        if (e instanceof InvalidConfigException || e instanceof IllegalArgumentException
-                && !(e instanceof NumberFormatException)) {
+        if (e instanceof InvalidConfigException) {
             return new UsageErrors().handleParseException(
                     new CommandLine.ParameterException(cli, "Invalid value: " + message(e)), new String[0]);
         }

@@ -100,6 +100,24 @@ class CommandLineTest {
     }
 
     @Test
+    void baselineRejectsAnUnknownDatasetAndBadNetsBeforeLoadingAnything() {
+        Result r = run("baseline", "random-real", "--dataset", "svhn", "--data-dir", "/nonexistent");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(firstLine(r.err()))
+                .isEqualTo("dd random-real: Invalid value: dataset must be one of [mnist, fashion-mnist] (got svhn)");
+        Result nets = run("baseline", "random-real", "--nets", "0", "--data-dir", "/nonexistent");
+        assertThat(nets.exitCode()).isEqualTo(2);
+        assertThat(firstLine(nets.err())).contains("nets must be at least 1 (got 0)");
+    }
+
+    @Test
+    void distillRejectsZeroEvaluationNets() {
+        Result r = run("distill", "--eval-nets", "0", "--data-dir", "/nonexistent");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(firstLine(r.err())).isEqualTo("dd distill: Invalid value: eval-nets must be at least 1 (got 0)");
+    }
+
+    @Test
     void missingCommandIsAUsageError() {
         Result r = run();
         assertThat(r.exitCode()).isEqualTo(2);

@@ -7,7 +7,6 @@ import org.ddjvm.domain.data.DatasetSource;
 import org.ddjvm.domain.data.LabeledImages;
 import org.ddjvm.domain.data.Split;
 import org.ddjvm.domain.distill.InitMode;
-import org.ddjvm.domain.distill.RandomStreams;
 import org.ddjvm.domain.distill.WeightVector;
 import org.ddjvm.domain.distill.XavierInitialization;
 import org.ddjvm.domain.evaluation.EvaluationInits;
@@ -34,8 +33,7 @@ public final class MeasureBaseline {
         LabeledImages train = datasets.load(dataset, Split.TRAIN);
         LabeledImages test = datasets.load(dataset, Split.TEST);
         List<WeightVector> inits = request.init() == InitMode.FIXED
-                ? Collections.nCopies(request.nets(), new XavierInitialization().draw(network,
-                        new RandomStreams(request.seed()).stream("fixed-init")))
+                ? Collections.nCopies(request.nets(), new XavierInitialization().fixedTheta0(network, request.seed()))
                 : EvaluationInits.heldOut(network, request.seed(), request.nets());
         return new Evaluations(ops, network, DType.FLOAT32).randomReal(train, test, inits, request.steps(),
                 request.epochs(), request.imagesPerClass(), request.rate(), request.seed());

@@ -119,9 +119,10 @@ public record DistilledExport(String dataset, String arch, int ipc, int steps, i
 
     /** The class-major labels of every step: {@code 0…0, 1…1, …} ({@code ipc} copies each), repeated S times. */
     public static int[] classMajorLabels(int steps, int classes, int ipc) {
-        int[] labels = new int[steps * classes * ipc];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = (i % (classes * ipc)) / ipc;
+        int[] step = org.ddjvm.domain.distill.DistilledDataset.classMajorLabels(classes, ipc);
+        int[] labels = new int[steps * step.length];
+        for (int s = 0; s < steps; s++) {
+            System.arraycopy(step, 0, labels, s * step.length, step.length);
         }
         return labels;
     }

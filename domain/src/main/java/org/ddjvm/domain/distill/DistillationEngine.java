@@ -77,7 +77,7 @@ public final class DistillationEngine {
         double[] raw = new double[config.innerSteps()];
         java.util.Arrays.fill(raw, LearningRates.inverseSoftplus(config.distillLr()));
         WeightVector theta0 = config.init() == InitMode.FIXED
-                ? xavier.draw(network(), streams.stream("fixed-init")) : null;
+                ? xavier.fixedTheta0(network(), config.seed()) : null;
         return DistillationState.start(images, raw, theta0);
     }
 
@@ -153,11 +153,8 @@ public final class DistillationEngine {
                 System.arraycopy(images, s * perStep, stepImages, 0, perStep);
                 x[s] = ops.fromArray(stepImages, stepShape, dtype);
             }
-            int[] labels = new int[stepShape.dim(0)];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = i / config.imagesPerClass();
-            }
-            Tensor y = OneHot.of(ops, labels, classes, dtype);
+            Tensor y = OneHot.of(ops, DistilledDataset.classMajorLabels(classes, config.imagesPerClass()), classes,
+                    dtype);
             List<Tensor[]> real = realChunks(batch, dtype);
             for (WeightVector init : inits) {
                 try (TensorScope netScope = ops.scope()) {

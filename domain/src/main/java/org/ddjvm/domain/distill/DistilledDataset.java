@@ -59,7 +59,12 @@ public record DistilledDataset(int steps, int epochs, int classes, int imagesPer
 
     /** Class-major labels of every step: ipc copies of 0, then of 1, … */
     public int[] stepLabels() {
-        int[] labels = new int[imagesPerStep()];
+        return classMajorLabels(classes, imagesPerClass);
+    }
+
+    /** The fixed labels of one step: ipc copies of 0, then of 1, … up to classes − 1. */
+    public static int[] classMajorLabels(int classes, int imagesPerClass) {
+        int[] labels = new int[classes * imagesPerClass];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i / imagesPerClass;
         }

@@ -10,6 +10,11 @@ import org.ddjvm.domain.tensor.Gaussian;
 /** Xavier-normal (gain 1) for convolution and linear weights, zero biases: the authors' initialisation. */
 public final class XavierInitialization {
 
+    /** The one θ0 a fixed-init run with this seed distils for (and its baselines train from). */
+    public WeightVector fixedTheta0(Network network, long seed) {
+        return draw(network, new RandomStreams(seed).stream("fixed-init"));
+    }
+
     public WeightVector draw(Network network, SplittableRandom random) {
         List<double[]> values = new ArrayList<>();
         for (ParameterSpec p : network.parameters()) {

@@ -16,6 +16,7 @@ import org.ddjvm.domain.tensor.TensorOps;
 public class DualAlgebra implements Algebra<Dual> {
 
     private final TensorOps ops;
+    private final PlainAlgebra plain;
     private final Tape.Replay replay;
 
     public DualAlgebra(TensorOps ops) {
@@ -24,6 +25,7 @@ public class DualAlgebra implements Algebra<Dual> {
 
     public DualAlgebra(TensorOps ops, Tape tape) {
         this.ops = ops;
+        this.plain = new PlainAlgebra(ops);
         this.replay = tape == null ? null : tape.replay();
     }
 
@@ -138,8 +140,8 @@ public class DualAlgebra implements Algebra<Dual> {
     @Override
     public Dual crossEntropyGrad(Dual logits, Tensor targets) {
         double invN = 1.0 / logits.primal().shape().dim(0);
-        Tensor s = primalOf(() -> ops.softmax(logits.primal()));
-        Tensor p = primalOf(() -> ops.scale(ops.sub(s, targets), invN));
+        Tensor s = primalOf(() -> plain.softmax(logits.primal()));
+        Tensor p = primalOf(() -> plain.crossEntropyGradFrom(s, targets));
         if (!logits.hasTangent()) {
             return new Dual(p, null);
         }

@@ -85,7 +85,16 @@ public class PlainAlgebra implements Algebra<Tensor> {
 
     @Override
     public Tensor crossEntropyGrad(Tensor logits, Tensor targets) {
-        Tensor diff = ops.sub(ops.softmax(logits), targets);
-        return ops.scale(diff, 1.0 / logits.shape().dim(0));
+        return crossEntropyGradFrom(ops.softmax(logits), targets);
+    }
+
+    /** (probabilities − targets) / N: the logits' gradient once softmax is known. */
+    Tensor crossEntropyGradFrom(Tensor probabilities, Tensor targets) {
+        return ops.scale(ops.sub(probabilities, targets), 1.0 / probabilities.shape().dim(0));
+    }
+
+    /** Softmax over classes, the primal the dual lift of the cross-entropy gradient needs. */
+    Tensor softmax(Tensor logits) {
+        return ops.softmax(logits);
     }
 }

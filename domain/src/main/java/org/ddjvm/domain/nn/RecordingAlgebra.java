@@ -7,11 +7,11 @@ import org.ddjvm.domain.tensor.TensorOps;
 /** The plain algebra that also writes every result to a {@link Tape} for a later dual replay. */
 public class RecordingAlgebra implements Algebra<Tensor> {
 
-    private final TensorOps ops;
+    private final PlainAlgebra plain;
     private final Tape tape;
 
     public RecordingAlgebra(TensorOps ops, Tape tape) {
-        this.ops = ops;
+        this.plain = new PlainAlgebra(ops);
         this.tape = tape;
     }
 
@@ -32,67 +32,67 @@ public class RecordingAlgebra implements Algebra<Tensor> {
 
     @Override
     public Tensor conv2d(Tensor x, Tensor w, int pad) {
-        return rec(ops.conv2d(x, w, pad));
+        return rec(plain.conv2d(x, w, pad));
     }
 
     @Override
     public Tensor conv2dInputGrad(Tensor dy, Tensor w, Shape inputShape, int pad) {
-        return rec(ops.conv2dInputGrad(dy, w, inputShape, pad));
+        return rec(plain.conv2dInputGrad(dy, w, inputShape, pad));
     }
 
     @Override
     public Tensor conv2dWeightGrad(Tensor x, Tensor dy, Shape weightShape, int pad) {
-        return rec(ops.conv2dWeightGrad(x, dy, weightShape, pad));
+        return rec(plain.conv2dWeightGrad(x, dy, weightShape, pad));
     }
 
     @Override
     public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
-        return rec(ops.matmul(a, b, transposeA, transposeB));
+        return rec(plain.matmul(a, b, transposeA, transposeB));
     }
 
     @Override
     public Tensor addBias(Tensor x, Tensor bias) {
-        return rec(ops.addBias(x, bias));
+        return rec(plain.addBias(x, bias));
     }
 
     @Override
     public Tensor sumToBias(Tensor x) {
-        return rec(ops.sumToBias(x));
+        return rec(plain.sumToBias(x));
     }
 
     @Override
     public Tensor reshape(Tensor x, Shape shape) {
-        return rec(ops.reshape(x, shape));
+        return rec(plain.reshape(x, shape));
     }
 
     @Override
     public Tensor reluMask(Tensor x) {
-        return rec(ops.positiveMask(x));
+        return rec(plain.reluMask(x));
     }
 
     @Override
     public Tensor applyMask(Tensor x, Tensor mask) {
-        return rec(ops.mul(x, mask));
+        return rec(plain.applyMask(x, mask));
     }
 
     @Override
     public Tensor maxPoolRouting(Tensor x, int k) {
-        return rec(ops.maxPoolRouting(x, k));
+        return rec(plain.maxPoolRouting(x, k));
     }
 
     @Override
     public Tensor maxPoolApply(Tensor x, Tensor routing, int k) {
-        return rec(ops.maxPoolApply(x, routing, k));
+        return rec(plain.maxPoolApply(x, routing, k));
     }
 
     @Override
     public Tensor maxPoolBackward(Tensor dy, Tensor routing, int k, Shape inputShape) {
-        return rec(ops.maxPoolBackward(dy, routing, k, inputShape));
+        return rec(plain.maxPoolBackward(dy, routing, k, inputShape));
     }
 
     @Override
     public Tensor crossEntropyGrad(Tensor logits, Tensor targets) {
-        Tensor probabilities = rec(ops.softmax(logits));
-        return rec(ops.scale(ops.sub(probabilities, targets), 1.0 / logits.shape().dim(0)));
+        Tensor probabilities = rec(plain.softmax(logits));
+        return rec(plain.crossEntropyGradFrom(probabilities, targets));
     }
 }

@@ -1,32 +1,59 @@
 package org.ddjvm.bootstrap.config;
 
 import java.nio.file.Path;
-import org.ddjvm.adapters.djl.DjlSettings;
-import org.ddjvm.adapters.djl.DjlTensorOps;
+import org.ddjvm.domain.tensor.BackendSettings;
+import org.ddjvm.domain.tensor.TensorBackend;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 
 /**
- * The numerical backend, chosen by Spring profile. Lazy: commands that do no math (help, datasets) never start
- * a native engine.
+ * The numerical backend: the {@link TensorBackend} on the class path whose name the active Spring profile gives
+ * ({@code djl} by default, {@code dl4j}; {@code NAME-gpu} for the same backend on the GPU, as does
+ * {@code dd.device=gpu}). Lazy: commands that do no math (help, datasets) never start a native engine.
+ *
+ * <p>Settings: {@code dd.threads}, {@code dd.device}, and the backend's cache directory
+ * {@code dd.NAME.cache-dir}, else {@code dd.cache-dir}/NAME, else {@code ~/.cache/dd/NAME}.
  */
 @Configuration
 public class BackendConfiguration {
 
     @Bean(destroyMethod = "close")
     @Lazy
-    @Profile("djl")
-    public TensorOps djlTensorOps(@Value("${dd.threads:1}") int threads,
-                                  @Value("${dd.djl.cache-dir:}") String cacheDir,
-                                  @Value("${dd.device:cpu}") String device) {
-        DjlSettings settings = DjlSettings.defaults().withThreads(threads).withDevice(device);
-        if (!cacheDir.isBlank()) {
-            settings = settings.withCacheDir(Path.of(cacheDir));
+    public TensorOps tensorOps(Environment environment, @Value("${dd.threads:1}") int threads,
+                               @Value("${dd.device:cpu}") String device) {
+        InstalledBackends installed = new InstalledBackends();
+        BackendChoice choice = BackendChoice.from(environment.getActiveProfiles(), defaultProfiles(environment),
+                installed.names());
+        TensorBackend backend = installed.named(choice.backend()).orElseThrow(() -> new IllegalStateException(
+                "Spring profile \"" + choice.profile() + "\" needs backend " + choice.backend()
+                        + ", which this build does not include (backends found: " + installed.names() + ")"));
+        String chosenDevice = choice.gpu() ? BackendSettings.GPU : device;
+        BackendSettings settings = new BackendSettings(threads, cacheDir(environment, choice.backend()), chosenDevice);
+        // one instance per thread: the web queue runs several runs at once, and TensorOps is single-threaded
+        return ThreadConfinedTensorOps.create(backend.name(), () -> backend.open(settings));
+    }
+
+    /**
+     * The default profiles, and {@code spring.profiles.default} read as a property: in this application Spring Boot
+     * 4.0.7 left {@link Environment#getDefaultProfiles()} at "default" although application.properties sets it.
+     */
+    private static String[] defaultProfiles(Environment environment) {
+        String[] declared = environment.getProperty("spring.profiles.default", String[].class, new String[0]);
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(environment.getDefaultProfiles()),
+                java.util.Arrays.stream(declared)).map(String::strip).distinct().toArray(String[]::new);
+    }
+
+    private static Path cacheDir(Environment environment, String backend) {
+        String own = environment.getProperty("dd." + backend + ".cache-dir", "");
+        if (!own.isBlank()) {
+            return Path.of(own);
         }
-        return new DjlTensorOps(settings);
+        String root = environment.getProperty("dd.cache-dir", "");
+        return (root.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "dd") : Path.of(root))
+                .resolve(backend);
     }
 }

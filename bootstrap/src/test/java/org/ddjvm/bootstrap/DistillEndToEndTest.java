@@ -10,6 +10,7 @@ import org.ddjvm.application.export.ExportReader;
 import org.ddjvm.application.export.ExportedRun;
 import org.ddjvm.bootstrap.cli.DdCommand;
 import org.ddjvm.bootstrap.cli.SpringCommandFactory;
+import org.ddjvm.domain.tensor.TensorOps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,7 @@ class DistillEndToEndTest {
         double distilled = run.summary().accuracy().after().mean();
         double baseline = run.summary().baseline().mean();
         assertThat(run.summary().iterations()).isEqualTo(235);
-        assertThat(run.summary().backend()).isEqualTo("djl");
+        assertThat(run.summary().backend()).isEqualTo(context.getBean(TensorOps.class).backendName());
         assertThat(run.export().theta0()).containsKey("conv1.weight");
         assertThat(distilled).as("distilled accuracy vs random-real %.3f", baseline).isGreaterThan(baseline + 0.2);
         assertThat(stdout.toString()).contains("distilled").contains("random-real baseline");

@@ -26,7 +26,7 @@ class StopSignalEndToEndTest {
     void aSignalStopsTheRunAndStillExportsWhatItHas(@TempDir Path out) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
+                "-Dai.djl.offline=true", "-Ddd.home=" + TestHome.path(), "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
                 "-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR", ""),
                 "-DENGINE_CACHE_DIR=" + System.getProperty("ENGINE_CACHE_DIR", ""),
                 "-cp", System.getProperty("java.class.path"), DdApplication.class.getName(),
@@ -54,7 +54,7 @@ class StopSignalEndToEndTest {
         String log = String.join("\n", lines);
         // 128 + the signal: 143 for SIGTERM here, 130 for Ctrl-C's SIGINT
         assertThat(process.exitValue()).as(log).isEqualTo(143);
-        assertThat(log).contains("stopping after this iteration").contains("stopped after");
+        assertThat(log).contains("after this iteration; it can be resumed with: dd resume").contains("stopped after");
         ExportedRun run = new ExportReader().read(out);
         assertThat(run.summary().iterations()).isBetween(20L, 50L * 235 - 1);
         assertThat(run.summary().accuracy().after().nets()).isEqualTo(1);

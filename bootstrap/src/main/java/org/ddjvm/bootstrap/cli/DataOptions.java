@@ -1,5 +1,7 @@
 package org.ddjvm.bootstrap.cli;
 
+import org.ddjvm.bootstrap.config.SelectedDatasets;
+
 import org.ddjvm.adapters.datasets.DataDirectory;
 import org.ddjvm.adapters.datasets.HttpDatasetFetcher;
 import org.ddjvm.adapters.datasets.IdxDatasetSource;
@@ -15,6 +17,17 @@ public class DataOptions {
 
     @Option(names = "--no-download", description = "fail instead of downloading missing dataset files")
     boolean noDownload;
+
+    private final SelectedDatasets selected;
+
+    public DataOptions(SelectedDatasets selected) {
+        this.selected = selected;
+    }
+
+    /** Makes these options the process's dataset source, the one run jobs read. */
+    public void install() {
+        selected.select(source());
+    }
 
     public IdxDatasetSource source() {
         DataDirectory directory = DataDirectory.resolveForProcess(dataDir);

@@ -56,6 +56,7 @@ final class ProgressBar implements ProgressListener {
             case "evaluate" -> "evaluating the distilled data on the test set…";
             case "baseline" -> "evaluating the random-real baseline…";
             case "export" -> "exporting…";
+            case "publish" -> "publishing the result…";
             default -> name + "…";
         });
         out.flush();

@@ -1,0 +1,171 @@
+package org.ddjvm.adapters.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.DuplicateRunNameException;
+import org.ddjvm.application.runs.NewRun;
+import org.ddjvm.application.runs.RunFilter;
+import org.ddjvm.application.runs.RunName;
+import org.ddjvm.application.runs.RunRepository;
+import org.ddjvm.application.runs.RunStatus;
+import org.ddjvm.application.runs.UnknownRunException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@link RunRepository} on the {@code runs} table; the spec is stored as JSONB. */
+public class JdbcRunRepository implements RunRepository {
+
+    private static final String COLUMNS = "id, name, spec::text AS spec, backend, status, created_at, started_at, "
+            + "finished_at, failure_reason, iteration, total_iterations, last_loss";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final RunSpecJson specJson = new RunSpecJson();
+
+    public JdbcRunRepository(Database database) {
+        this.jdbc = database.jdbc();
+        this.clock = database.clock();
+    }
+
+    @Override
+    public DistillationRun create(NewRun run) {
+        // ON CONFLICT instead of catching the unique violation: race-free, and the caller's transaction survives
+        Optional<Long> id = jdbc.sql("""
+                        INSERT INTO runs (name, spec, backend, status, created_at, total_iterations)
+                        VALUES (:name, CAST(:spec AS jsonb), :backend, :status, :createdAt, :total)
+                        ON CONFLICT (name) DO NOTHING
+                        RETURNING id""")
+                .param("name", run.name().value())
+                .param("spec", specJson.write(run.spec()))
+                .param("backend", run.backend())
+                .param("status", RunStatus.QUEUED.name())
+                .param("createdAt", Timestamps.column(Timestamps.now(clock)))
+                .param("total", run.totalIterations())
+                .query(Long.class).optional();
+        return findById(id.orElseThrow(() -> new DuplicateRunNameException(run.name())))
+                .orElseThrow(() -> new IllegalStateException("run " + run.name() + " vanished after insert"));
+    }
+
+    @Override
+    public Optional<DistillationRun> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM runs WHERE id = :id").param("id", id)
+                .query(this::map).optional();
+    }
+
+    @Override
+    public Optional<DistillationRun> findByName(RunName name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM runs WHERE name = :name").param("name", name.value())
+                .query(this::map).optional();
+    }
+
+    @Override
+    public List<DistillationRun> list(RunFilter filter) {
+        Where where = Where.of(filter);
+        JdbcClient.StatementSpec statement = jdbc.sql("SELECT " + COLUMNS + " FROM runs" + where.sql()
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
+        where.bind(statement);
+        return statement.param("limit", filter.limit()).param("offset", filter.offset()).query(this::map).list();
+    }
+
+    @Override
+    public long count(RunFilter filter) {
+        Where where = Where.of(filter);
+        JdbcClient.StatementSpec statement = jdbc.sql("SELECT count(*) FROM runs" + where.sql());
+        where.bind(statement);
+        return statement.query(Long.class).single();
+    }
+
+    @Override
+    public void markStatus(long id, RunStatus status, String failureReason) {
+        Objects.requireNonNull(status, "status");
+        int updated = jdbc.sql("""
+                        UPDATE runs SET status = :status,
+                            started_at = CASE WHEN :running THEN :now ELSE started_at END,
+                            finished_at = CASE WHEN :finished THEN :now WHEN :running THEN NULL ELSE finished_at END,
+                            failure_reason = CASE WHEN :failed THEN :reason WHEN :running THEN NULL
+                                                  ELSE failure_reason END
+                        WHERE id = :id""")
+                .param("status", status.name())
+                .param("running", status == RunStatus.RUNNING)
+                .param("finished", status.finished())
+                .param("failed", status == RunStatus.FAILED)
+                .param("reason", status == RunStatus.FAILED ? failureReason : null, java.sql.Types.VARCHAR)
+                .param("now", Timestamps.column(Timestamps.now(clock)))
+                .param("id", id)
+                .update();
+        requireFound(updated, id);
+    }
+
+    @Override
+    public void recordProgress(long id, long iteration, double loss) {
+        int updated = jdbc.sql("UPDATE runs SET iteration = :iteration, last_loss = :loss WHERE id = :id")
+                .param("iteration", iteration).param("loss", loss).param("id", id).update();
+        requireFound(updated, id);
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return jdbc.sql("DELETE FROM runs WHERE id = :id").param("id", id).update() > 0;
+    }
+
+    @Override
+    public Map<RunStatus, Long> countByStatus() {
+        Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
+        jdbc.sql("SELECT status, count(*) AS n FROM runs GROUP BY status")
+                .query(rs -> {
+                    counts.put(RunStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    private static void requireFound(int updated, long id) {
+        if (updated == 0) {
+            throw new UnknownRunException(String.valueOf(id));
+        }
+    }
+
+    private DistillationRun map(ResultSet rs, int row) throws SQLException {
+        double loss = rs.getDouble("last_loss");
+        Double lastLoss = rs.wasNull() ? null : loss;
+        return new DistillationRun(rs.getLong("id"), new RunName(rs.getString("name")),
+                specJson.read(rs.getString("spec")), rs.getString("backend"), RunStatus.valueOf(rs.getString("status")),
+                Timestamps.read(rs, "created_at"), Timestamps.read(rs, "started_at"),
+                Timestamps.read(rs, "finished_at"), rs.getString("failure_reason"), rs.getLong("iteration"),
+                rs.getLong("total_iterations"), lastLoss);
+    }
+
+    /** The WHERE clause of a filter's status and dataset. */
+    private record Where(RunStatus status, String dataset) {
+
+        static Where of(RunFilter filter) {
+            return new Where(filter.status(), filter.dataset());
+        }
+
+        String sql() {
+            List<String> conditions = new ArrayList<>();
+            if (status != null) {
+                conditions.add("status = :status");
+            }
+            if (dataset != null) {
+                conditions.add("dataset = :dataset");
+            }
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        void bind(JdbcClient.StatementSpec statement) {
+            if (status != null) {
+                statement.param("status", status.name());
+            }
+            if (dataset != null) {
+                statement.param("dataset", dataset);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.ddjvm.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.ddjvm.application.attack.AttackConfig;
+import org.ddjvm.application.attack.AttackSpec;
+import org.ddjvm.domain.distill.InvalidConfigException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class JdbcAttackConfigsTest {
+
+    private static TestDatabase db;
+
+    private final MutableClock clock = new MutableClock();
+    private JdbcAttackConfigs configs;
+
+    @BeforeAll
+    static void database() {
+        db = TestDatabase.migrated();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        db.close();
+    }
+
+    @BeforeEach
+    void emptyTable() {
+        JdbcClient.create(db.dataSource()).sql("TRUNCATE attack_configs").update();
+        configs = new JdbcAttackConfigs(db.database(clock));
+    }
+
+    @Test
+    void aConfigReadsBackByNameAndId() {
+        AttackSpec spec = new AttackSpec("zero-to-one", "mnist", 0, 1, "usps-lenet", "the paper's MNIST attack");
+
+        AttackConfig created = configs.create(spec, "alice");
+
+        assertThat(created.id()).isPositive();
+        assertThat(created.spec()).isEqualTo(spec);
+        assertThat(created.name()).isEqualTo("zero-to-one");
+        assertThat(created.createdAt()).isEqualTo(Timestamps.now(clock));
+        assertThat(created.createdBy()).isEqualTo("alice");
+        assertThat(configs.findByName("zero-to-one")).contains(created);
+        assertThat(configs.findById(created.id())).contains(created);
+        assertThat(configs.findByName("nope")).isEmpty();
+        assertThat(configs.findById(created.id() + 1000)).isEmpty();
+    }
+
+    @Test
+    void withoutModelSetAndNotes() {
+        AttackConfig created = configs.create(new AttackSpec("plain", "fashion-mnist", 3, 5, " ", null), "bob");
+
+        AttackConfig read = configs.findByName("plain").orElseThrow();
+        assertThat(read).isEqualTo(created);
+        assertThat(read.spec().modelSet()).isNull();
+        assertThat(read.spec().notes()).isEmpty();
+    }
+
+    @Test
+    void aTakenNameIsAnInvalidNameField() {
+        configs.create(new AttackSpec("dup", "mnist", 0, 1, null, "first"), "alice");
+
+        assertThatThrownBy(() -> configs.create(new AttackSpec("dup", "mnist", 2, 3, null, "second"), "bob"))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.field()).isEqualTo("name"))
+                .hasMessageContaining("dup");
+        assertThat(configs.list()).hasSize(1);
+        assertThat(configs.findByName("dup").orElseThrow().spec().notes()).isEqualTo("first");
+    }
+
+    @Test
+    void listsOldestFirstAndDeletesByName() {
+        configs.create(new AttackSpec("first", "mnist", 0, 1, null, ""), "alice");
+        clock.advance(Duration.ofSeconds(1));
+        configs.create(new AttackSpec("second", "mnist", 1, 0, null, ""), "alice");
+        clock.advance(Duration.ofSeconds(1));
+        configs.create(new AttackSpec("third", "mnist", 7, 1, null, ""), "bob");
+
+        assertThat(configs.list()).extracting(AttackConfig::name).containsExactly("first", "second", "third");
+
+        assertThat(configs.delete("second")).isTrue();
+        assertThat(configs.delete("second")).isFalse();
+        assertThat(configs.list()).extracting(AttackConfig::name).containsExactly("first", "third");
+    }
+}

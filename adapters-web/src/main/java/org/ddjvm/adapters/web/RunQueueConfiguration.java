@@ -1,0 +1,80 @@
+package org.ddjvm.adapters.web;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.ddjvm.application.job.LaunchRun;
+import org.ddjvm.application.job.PublishStoppedRun;
+import org.ddjvm.application.job.RecoverAbandonedRuns;
+import org.ddjvm.application.job.ResumeRun;
+import org.ddjvm.application.job.StopRun;
+import org.ddjvm.application.queue.BatchJobHistory;
+import org.ddjvm.application.queue.DeleteRun;
+import org.ddjvm.application.queue.HaltRun;
+import org.ddjvm.application.queue.RunQueue;
+import org.ddjvm.application.queue.SubmitRun;
+import org.ddjvm.application.runs.RunEvents;
+import org.ddjvm.application.runs.RunRepository;
+import org.ddjvm.application.runs.RunStatus;
+import org.ddjvm.application.runs.StopRequests;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * The run queue of the web on the job's use cases: {@code dd.queue.concurrency} runs execute at once (default 1),
+ * the others wait in submission order. A run that ends STOPPED (not by the server shutting down) is evaluated on a
+ * few nets and published, like the command line does, so it has a result to download. At start-up, runs left
+ * RUNNING by a dead process are recovered (marked FAILED, resumable).
+ */
+@Configuration(proxyBeanMethods = false)
+public class RunQueueConfiguration {
+
+    private static final System.Logger LOG = System.getLogger(RunQueueConfiguration.class.getName());
+
+    @Bean(destroyMethod = "close")
+    RunQueue runQueue(LaunchRun launch, ResumeRun resume, PublishStoppedRun publishStopped, RunRepository runs,
+                      RunEvents events, StopRequests stops,
+                      @Value("${dd.queue.concurrency:" + RunQueue.DEFAULT_CONCURRENCY + "}") int concurrency) {
+        AtomicReference<RunQueue> self = new AtomicReference<>();
+        RunQueue queue = new RunQueue(run -> {
+            RunStatus status = launch.execute(run);
+            if (status == RunStatus.STOPPED && !self.get().closed()) {
+                try {
+                    publishStopped.publish(run.name());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "run " + run.name() + " stopped; publishing it failed", e);
+                }
+            }
+            return status;
+        }, resume::check, runs, events, stops, concurrency);
+        self.set(queue);
+        return queue;
+    }
+
+    @Bean
+    SubmitRun submitRun(LaunchRun launch, RunQueue queue) {
+        return new SubmitRun(launch::record, queue);
+    }
+
+    @Bean
+    HaltRun haltRun(RunRepository runs, RunQueue queue, StopRun stop, StopRequests stops) {
+        return new HaltRun(runs, queue, stop::stop, stops);
+    }
+
+    @Bean
+    DeleteRun deleteRun(RunRepository runs, RunQueue queue, JobRepository jobRepository) {
+        return new DeleteRun(runs, queue, new BatchJobHistory(jobRepository));
+    }
+
+    /** Recovers runs abandoned by dead processes once the server is up. */
+    @Bean
+    @Lazy(false)
+    ApplicationListener<ApplicationReadyEvent> recoverAbandonedRunsOnStart(
+            ObjectProvider<RecoverAbandonedRuns> recover) {
+        return event -> recover.getObject().recover();
+    }
+}

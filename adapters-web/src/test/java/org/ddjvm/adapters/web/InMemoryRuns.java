@@ -1,0 +1,95 @@
+package org.ddjvm.adapters.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.DuplicateRunNameException;
+import org.ddjvm.application.runs.NewRun;
+import org.ddjvm.application.runs.RunFilter;
+import org.ddjvm.application.runs.RunName;
+import org.ddjvm.application.runs.RunRepository;
+import org.ddjvm.application.runs.RunStatus;
+import org.ddjvm.application.runs.UnknownRunException;
+
+/** {@link RunRepository} in memory. */
+final class InMemoryRuns implements RunRepository {
+
+    private final Map<Long, DistillationRun> runs = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    @Override
+    public synchronized DistillationRun create(NewRun run) {
+        if (findByName(run.name()).isPresent()) {
+            throw new DuplicateRunNameException(run.name());
+        }
+        long id = ids.incrementAndGet();
+        DistillationRun created = new DistillationRun(id, run.name(), run.spec(), run.backend(), RunStatus.QUEUED,
+                Instant.now().plusNanos(id * 1000), null, null, null, 0, run.totalIterations(), null);
+        runs.put(id, created);
+        return created;
+    }
+
+    @Override
+    public Optional<DistillationRun> findById(long id) {
+        return Optional.ofNullable(runs.get(id));
+    }
+
+    @Override
+    public Optional<DistillationRun> findByName(RunName name) {
+        return runs.values().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    private List<DistillationRun> matching(RunFilter filter) {
+        return runs.values().stream()
+                .filter(r -> filter.status() == null || r.status() == filter.status())
+                .filter(r -> filter.dataset() == null || r.spec().config().dataset().equals(filter.dataset()))
+                .sorted(Comparator.comparing(DistillationRun::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public List<DistillationRun> list(RunFilter filter) {
+        List<DistillationRun> all = matching(filter);
+        return new ArrayList<>(all.subList(Math.min(filter.offset(), all.size()),
+                Math.min(filter.offset() + filter.limit(), all.size())));
+    }
+
+    @Override
+    public long count(RunFilter filter) {
+        return matching(filter).size();
+    }
+
+    @Override
+    public synchronized void markStatus(long id, RunStatus status, String failureReason) {
+        DistillationRun r = findById(id).orElseThrow(() -> new UnknownRunException(String.valueOf(id)));
+        runs.put(id, new DistillationRun(r.id(), r.name(), r.spec(), r.backend(), status, r.createdAt(),
+                status == RunStatus.RUNNING ? Instant.now() : r.startedAt(),
+                status.finished() ? Instant.now() : r.finishedAt(),
+                status == RunStatus.FAILED ? failureReason : null, r.iteration(), r.totalIterations(), r.lastLoss()));
+    }
+
+    @Override
+    public synchronized void recordProgress(long id, long iteration, double loss) {
+        DistillationRun r = findById(id).orElseThrow(() -> new UnknownRunException(String.valueOf(id)));
+        runs.put(id, new DistillationRun(r.id(), r.name(), r.spec(), r.backend(), r.status(), r.createdAt(),
+                r.startedAt(), r.finishedAt(), r.failureReason(), iteration, r.totalIterations(), loss));
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return runs.remove(id) != null;
+    }
+
+    @Override
+    public Map<RunStatus, Long> countByStatus() {
+        Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
+        runs.values().forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        return counts;
+    }
+}

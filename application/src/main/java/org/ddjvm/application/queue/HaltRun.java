@@ -1,0 +1,52 @@
+package org.ddjvm.application.queue;
+
+import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.RunName;
+import org.ddjvm.application.runs.RunRepository;
+import org.ddjvm.application.runs.StopRequests;
+import org.ddjvm.application.runs.UnknownRunException;
+
+/**
+ * Use case "stop" for queued runs: a run still waiting in the queue is cancelled (it becomes STOPPED without having
+ * started); a running one is asked to stop after its current iteration, with a checkpoint.
+ */
+public final class HaltRun {
+
+    /** What happened. */
+    public enum Outcome {
+        /** It was waiting and will not start; it is STOPPED now. */
+        CANCELLED,
+        /** It is running and will stop after its current iteration. */
+        STOPPING,
+        /** It was neither waiting nor running. */
+        NOT_RUNNING
+    }
+
+    private final RunRepository runs;
+    private final RunQueue queue;
+    private final RunStopper stopper;
+    private final StopRequests stops;
+
+    public HaltRun(RunRepository runs, RunQueue queue, RunStopper stopper, StopRequests stops) {
+        this.runs = runs;
+        this.queue = queue;
+        this.stopper = stopper;
+        this.stops = stops;
+    }
+
+    public Outcome halt(RunName name) {
+        DistillationRun run = runs.findByName(name).orElseThrow(() -> new UnknownRunException(name.value()));
+        if (queue.cancel(run)) {
+            return Outcome.CANCELLED;
+        }
+        if (stopper.stop(run)) {
+            return Outcome.STOPPING;
+        }
+        if (queue.executing(run.id())) {
+            // taken by a worker, its job not yet started: the distill step sees the request at its first iteration
+            stops.request(run.id());
+            return Outcome.STOPPING;
+        }
+        return Outcome.NOT_RUNNING;
+    }
+}

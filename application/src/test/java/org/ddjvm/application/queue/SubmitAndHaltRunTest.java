@@ -1,0 +1,89 @@
+package org.ddjvm.application.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.NewRun;
+import org.ddjvm.application.runs.RunEvents;
+import org.ddjvm.application.runs.RunName;
+import org.ddjvm.application.runs.RunStatus;
+import org.ddjvm.application.runs.StopRequests;
+import org.ddjvm.application.runs.UnknownRunException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SubmitAndHaltRunTest {
+
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final StopRequests stops = new StopRequests();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final List<String> executed = new ArrayList<>();
+    private final RunQueue queue = new RunQueue(run -> {
+        synchronized (executed) {
+            executed.add(run.name().value());
+        }
+        runs.markStatus(run.id(), RunStatus.RUNNING, null);
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return RunStatus.COMPLETED;
+    }, name -> runs.findByName(name).orElseThrow(), runs, new RunEvents(), stops, 1);
+    private final List<Long> stopRequested = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        release.countDown();
+        queue.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void submitRecordsAndQueues() {
+        SubmitRun submit = new SubmitRun((spec, name) -> runs.create(new NewRun(name.orElseThrow(), spec, "fake", 9)),
+                queue);
+
+        DistillationRun run = submit.submit(InMemoryRuns.spec(), Optional.of(new RunName("one")));
+
+        assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
+        RunQueueTest.await(() -> queue.executing(run.id()));
+    }
+
+    @Test
+    void haltCancelsAWaitingRunAndStopsARunningOne() {
+        HaltRun halt = new HaltRun(runs, queue, run -> {
+            stopRequested.add(run.id());
+            return run.status() == RunStatus.RUNNING;
+        }, stops);
+        DistillationRun first = runs.record("first");
+        DistillationRun second = runs.record("second");
+        queue.submit(first);
+        queue.submit(second);
+        RunQueueTest.await(() -> runs.findById(first.id()).orElseThrow().status() == RunStatus.RUNNING);
+
+        assertThat(halt.halt(new RunName("second"))).isEqualTo(HaltRun.Outcome.CANCELLED);
+        assertThat(runs.findById(second.id()).orElseThrow().status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(halt.halt(new RunName("first"))).isEqualTo(HaltRun.Outcome.STOPPING);
+        assertThat(stopRequested).containsExactly(first.id());
+        assertThat(halt.halt(new RunName("second"))).isEqualTo(HaltRun.Outcome.NOT_RUNNING);
+        assertThatThrownBy(() -> halt.halt(new RunName("nope"))).isInstanceOf(UnknownRunException.class);
+    }
+
+    @Test
+    void aRunTakenByAWorkerBeforeItsJobStartsIsAskedToStopInProcess() {
+        HaltRun halt = new HaltRun(runs, queue, run -> false, stops);
+        DistillationRun run = runs.record("early");
+        queue.submit(run);
+        RunQueueTest.await(() -> queue.executing(run.id()));
+
+        assertThat(halt.halt(new RunName("early"))).isEqualTo(HaltRun.Outcome.STOPPING);
+        assertThat(stops.requested(run.id())).isTrue();
+    }
+}

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import java.util.function.Function;
 import org.ddjvm.domain.tensor.DType;
+import org.ddjvm.domain.tensor.KernelArguments;
 import org.ddjvm.domain.tensor.Shape;
 import org.ddjvm.domain.tensor.Tensor;
 import org.ddjvm.domain.tensor.TensorOps;
@@ -77,7 +78,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor fromArray(double[] data, Shape shape, DType dtype) {
-        ShapeChecks.size(data.length, shape);
+        KernelArguments.size(data.length, shape);
         if (dtype == DType.FLOAT32) {
             return fromArray(toFloats(data), shape);
         }
@@ -86,7 +87,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor fromArray(float[] data, Shape shape) {
-        ShapeChecks.size(data.length, shape);
+        KernelArguments.size(data.length, shape);
         return wrap(manager.create(data, DjlTypes.djl(shape)));
     }
 
@@ -138,13 +139,13 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor reshape(Tensor t, Shape shape) {
-        ShapeChecks.size(t.shape().size(), shape);
+        KernelArguments.size(t.shape().size(), shape);
         return wrap(nd(t).reshape(DjlTypes.djl(shape)));
     }
 
     @Override
     public Tensor transpose(Tensor t) {
-        ShapeChecks.rank(t, 2, "transpose");
+        KernelArguments.rank(t, 2, "transpose");
         return wrap(nd(t).transpose(1, 0));
     }
 
@@ -152,19 +153,19 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor add(Tensor a, Tensor b) {
-        ShapeChecks.same(a, b);
+        KernelArguments.same(a, b);
         return wrap(nd(a).add(nd(b)));
     }
 
     @Override
     public Tensor sub(Tensor a, Tensor b) {
-        ShapeChecks.same(a, b);
+        KernelArguments.same(a, b);
         return wrap(nd(a).sub(nd(b)));
     }
 
     @Override
     public Tensor mul(Tensor a, Tensor b) {
-        ShapeChecks.same(a, b);
+        KernelArguments.same(a, b);
         return wrap(nd(a).mul(nd(b)));
     }
 
@@ -175,7 +176,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor addScaled(Tensor a, Tensor b, double factor) {
-        ShapeChecks.same(a, b);
+        KernelArguments.same(a, b);
         NDArray result = nd(b).mul(factor);
         result.addi(nd(a));
         return wrap(result);
@@ -183,7 +184,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor addBias(Tensor x, Tensor bias) {
-        ShapeChecks.bias(x, bias);
+        KernelArguments.bias(x, bias);
         long channels = x.shape().dim(1);
         ai.djl.ndarray.types.Shape along = x.shape().rank() == 2
                 ? new ai.djl.ndarray.types.Shape(1, channels) : new ai.djl.ndarray.types.Shape(1, channels, 1, 1);
@@ -194,7 +195,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor sumToBias(Tensor x) {
-        ShapeChecks.biasSource(x);
+        KernelArguments.biasSource(x);
         int[] axes = x.shape().rank() == 2 ? new int[] {0} : new int[] {0, 2, 3};
         return wrap(nd(x).sum(axes));
     }
@@ -208,7 +209,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public double dot(Tensor a, Tensor b) {
-        ShapeChecks.same(a, b);
+        KernelArguments.same(a, b);
         try (NDArray flatA = nd(a).reshape(-1);
              NDArray flatB = nd(b).reshape(-1);
              NDArray product = flatA.dot(flatB)) {
@@ -218,13 +219,13 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor sumRows(Tensor t) {
-        ShapeChecks.rank(t, 2, "sumRows");
+        KernelArguments.rank(t, 2, "sumRows");
         return wrap(nd(t).sum(new int[] {1}, true));
     }
 
     @Override
     public Tensor mulColumn(Tensor x, Tensor column) {
-        ShapeChecks.column(x, column);
+        KernelArguments.column(x, column);
         return wrap(nd(x).mul(nd(column)));
     }
 
@@ -245,13 +246,13 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor softmax(Tensor logits) {
-        ShapeChecks.rank(logits, 2, "softmax");
+        KernelArguments.rank(logits, 2, "softmax");
         return wrap(nd(logits).softmax(1));
     }
 
     @Override
     public Tensor logSoftmax(Tensor logits) {
-        ShapeChecks.rank(logits, 2, "logSoftmax");
+        KernelArguments.rank(logits, 2, "logSoftmax");
         return wrap(nd(logits).logSoftmax(1));
     }
 
@@ -259,7 +260,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
-        ShapeChecks.matmul(a, b, transposeA, transposeB);
+        KernelArguments.matmul(a, b, transposeA, transposeB);
         NDArray left = transposeA ? nd(a).transpose(1, 0) : nd(a);
         NDArray right = transposeB ? nd(b).transpose(1, 0) : nd(b);
         try {
@@ -276,20 +277,20 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor conv2d(Tensor x, Tensor w, int pad) {
-        ShapeChecks.conv(x.shape(), w.shape(), pad);
-        ShapeChecks.sameDtype(x, w);
+        KernelArguments.conv(x.shape(), w.shape(), pad);
+        KernelArguments.sameDtype(x, w);
         return wrap(DjlConvolutions.conv2d(nd(x), nd(w), pad));
     }
 
     @Override
     public Tensor conv2dInputGrad(Tensor dy, Tensor w, Shape inputShape, int pad) {
-        ShapeChecks.convInputGrad(dy, w, inputShape, pad);
+        KernelArguments.convInputGrad(dy, w, inputShape, pad);
         return wrap(DjlConvolutions.inputGrad(nd(dy), nd(w), inputShape.dim(2), inputShape.dim(3), pad));
     }
 
     @Override
     public Tensor conv2dWeightGrad(Tensor x, Tensor dy, Shape weightShape, int pad) {
-        ShapeChecks.convWeightGrad(x, dy, weightShape, pad);
+        KernelArguments.convWeightGrad(x, dy, weightShape, pad);
         return wrap(DjlConvolutions.weightGrad(nd(x), nd(dy), pad));
     }
 
@@ -298,22 +299,22 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
     /** The routing holds int64 plane positions [N, C, Ho·Wo]; its {@code dtype()} reports the input's. */
     @Override
     public Tensor maxPoolRouting(Tensor x, int k) {
-        ShapeChecks.poolable(x.shape(), k);
+        KernelArguments.poolable(x.shape(), k);
         return scopes.register(DjlTensor.routing(DjlPooling.routing(nd(x), k), x.dtype()));
     }
 
     @Override
     public Tensor maxPoolApply(Tensor x, Tensor routing, int k) {
-        ShapeChecks.poolable(x.shape(), k);
-        ShapeChecks.routing(routing, x.shape(), k);
+        KernelArguments.poolable(x.shape(), k);
+        requireRouting(routing, x.shape(), k);
         return wrap(DjlPooling.apply(nd(x), nd(routing), k));
     }
 
     @Override
     public Tensor maxPoolBackward(Tensor dy, Tensor routing, int k, Shape inputShape) {
-        ShapeChecks.require(dy.shape().equals(ShapeChecks.pooled(inputShape, k)),
+        KernelArguments.require(dy.shape().equals(KernelArguments.pooled(inputShape, k)),
                 "maxPoolBackward: dy " + dy.shape() + " is not " + inputShape + " pooled by " + k);
-        ShapeChecks.routing(routing, inputShape, k);
+        requireRouting(routing, inputShape, k);
         return wrap(DjlPooling.backward(nd(dy), nd(routing), inputShape.dim(2), inputShape.dim(3)));
     }
 
@@ -321,7 +322,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public int[] argmaxRows(Tensor logits) {
-        ShapeChecks.rank(logits, 2, "argmaxRows");
+        KernelArguments.rank(logits, 2, "argmaxRows");
         try (NDArray best = nd(logits).argMax(1)) {
             long[] indices = best.toLongArray();
             int[] result = new int[indices.length];
@@ -344,5 +345,12 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
             floats[i] = (float) data[i];
         }
         return floats;
+    }
+
+    /** This backend's routing for max-pooling an input of this shape by k. */
+    private static void requireRouting(Tensor routing, Shape input, int k) {
+        Shape expected = Shape.of(input.dim(0), input.dim(1), input.dim(2) / k * (input.dim(3) / k));
+        KernelArguments.require(routing instanceof DjlTensor djl && djl.isRouting() && routing.shape().equals(expected),
+                "not a max-pool routing of " + input + " by " + k + ": " + routing);
     }
 }

@@ -1,6 +1,7 @@
 package org.ddjvm.adapters.dl4j;
 
 import org.ddjvm.domain.tensor.DType;
+import org.ddjvm.domain.tensor.KernelArguments;
 import org.ddjvm.domain.tensor.Shape;
 import org.ddjvm.domain.tensor.Tensor;
 import org.ddjvm.domain.tensor.TensorOps;
@@ -85,7 +86,7 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor fromArray(double[] data, Shape shape, DType dtype) {
-        ShapeChecks.size(data.length, shape);
+        KernelArguments.size(data.length, shape);
         if (dtype == DType.FLOAT32) {
             return fromArray(toFloats(data), shape);
         }
@@ -94,7 +95,7 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor fromArray(float[] data, Shape shape) {
-        ShapeChecks.size(data.length, shape);
+        KernelArguments.size(data.length, shape);
         return wrap(Nd4j.create(data, Dl4jTypes.nd4j(shape), DataType.FLOAT));
     }
 
@@ -126,13 +127,13 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
     /** A view when the array is dense and row-major (every array made here is), else a reshaped copy. */
     @Override
     public Tensor reshape(Tensor t, Shape shape) {
-        ShapeChecks.size(t.shape().size(), shape);
+        KernelArguments.size(t.shape().size(), shape);
         return wrap(Kernels.dense(nd(t)).reshape('c', Dl4jTypes.nd4j(shape)));
     }
 
     @Override
     public Tensor transpose(Tensor t) {
-        ShapeChecks.rank(t, 2, "transpose");
+        KernelArguments.rank(t, 2, "transpose");
         return wrap(nd(t).transpose().dup('c'));
     }
 
@@ -140,19 +141,19 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor add(Tensor a, Tensor b) {
-        ShapeChecks.same(a, b);
+        KernelArguments.same(a, b);
         return addScaled(a, b, 1.0);
     }
 
     @Override
     public Tensor sub(Tensor a, Tensor b) {
-        ShapeChecks.same(a, b);
+        KernelArguments.same(a, b);
         return addScaled(a, b, -1.0);
     }
 
     @Override
     public Tensor mul(Tensor a, Tensor b) {
-        ShapeChecks.same(a, b);
+        KernelArguments.same(a, b);
         INDArray z = like(a);
         Nd4j.exec(new MulOp(new INDArray[] {nd(a), nd(b)}, new INDArray[] {z}));
         return wrap(z);
@@ -167,14 +168,14 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
     /** One legacy pass, z = factor·b + a (exact for factor ±1, so it also serves add and sub). */
     @Override
     public Tensor addScaled(Tensor a, Tensor b, double factor) {
-        ShapeChecks.same(a, b);
+        KernelArguments.same(a, b);
         INDArray z = like(a);
         return into(z, new Axpy(nd(b), nd(a), z, factor));
     }
 
     @Override
     public Tensor addBias(Tensor x, Tensor bias) {
-        ShapeChecks.bias(x, bias);
+        KernelArguments.bias(x, bias);
         // libnd4j's biasadd: along axis 1 of NCHW, or the last axis of [N, C]; 2-10x faster than a legacy broadcast
         INDArray z = like(x);
         Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(nd(x), nd(bias)).addOutputs(z)
@@ -184,7 +185,7 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor sumToBias(Tensor x) {
-        ShapeChecks.biasSource(x);
+        KernelArguments.biasSource(x);
         return wrap(x.shape().rank() == 2 ? nd(x).sum(0) : nd(x).sum(0, 2, 3));
     }
 
@@ -195,19 +196,19 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public double dot(Tensor a, Tensor b) {
-        ShapeChecks.same(a, b);
+        KernelArguments.same(a, b);
         return Nd4j.getExecutioner().exec(new Dot(nd(a), nd(b))).getDouble(0);
     }
 
     @Override
     public Tensor sumRows(Tensor t) {
-        ShapeChecks.rank(t, 2, "sumRows");
+        KernelArguments.rank(t, 2, "sumRows");
         return wrap(nd(t).sum(true, 1));
     }
 
     @Override
     public Tensor mulColumn(Tensor x, Tensor column) {
-        ShapeChecks.column(x, column);
+        KernelArguments.column(x, column);
         INDArray z = like(x);
         // the custom multiply broadcasts [N, 1] over [N, K]
         Nd4j.exec(new MulOp(new INDArray[] {nd(x), nd(column)}, new INDArray[] {z}));
@@ -230,7 +231,7 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor softmax(Tensor logits) {
-        ShapeChecks.rank(logits, 2, "softmax");
+        KernelArguments.rank(logits, 2, "softmax");
         INDArray z = like(logits);
         Kernels.run("softmax", new INDArray[] {nd(logits)}, new INDArray[] {z}, 1);
         return wrap(z);
@@ -238,7 +239,7 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor logSoftmax(Tensor logits) {
-        ShapeChecks.rank(logits, 2, "logSoftmax");
+        KernelArguments.rank(logits, 2, "logSoftmax");
         // x − log Σ exp x per row; libnd4j's log_softmax takes the log of a softmax that underflows to 0
         INDArray x = nd(logits);
         INDArray logSumExp = Kernels.empty(x.dataType(), x.size(0));
@@ -251,7 +252,7 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
-        ShapeChecks.matmul(a, b, transposeA, transposeB);
+        KernelArguments.matmul(a, b, transposeA, transposeB);
         int rows = a.shape().dim(transposeA ? 1 : 0);
         int columns = b.shape().dim(transposeB ? 0 : 1);
         INDArray z = Kernels.empty(Dl4jTypes.nd4j(a.dtype()), rows, columns);
@@ -262,20 +263,20 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor conv2d(Tensor x, Tensor w, int pad) {
-        ShapeChecks.conv(x.shape(), w.shape(), pad);
-        ShapeChecks.sameDtype(x, w);
+        KernelArguments.conv(x.shape(), w.shape(), pad);
+        KernelArguments.sameDtype(x, w);
         return wrap(Dl4jConvolutions.conv2d(nd(x), nd(w), pad));
     }
 
     @Override
     public Tensor conv2dInputGrad(Tensor dy, Tensor w, Shape inputShape, int pad) {
-        ShapeChecks.convInputGrad(dy, w, inputShape, pad);
+        KernelArguments.convInputGrad(dy, w, inputShape, pad);
         return wrap(Dl4jConvolutions.inputGrad(nd(dy), nd(w), inputShape.dim(2), inputShape.dim(3), pad));
     }
 
     @Override
     public Tensor conv2dWeightGrad(Tensor x, Tensor dy, Shape weightShape, int pad) {
-        ShapeChecks.convWeightGrad(x, dy, weightShape, pad);
+        KernelArguments.convWeightGrad(x, dy, weightShape, pad);
         return wrap(Dl4jConvolutions.weightGrad(nd(x), nd(dy), pad));
     }
 
@@ -284,24 +285,24 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
     /** The routing is x's own array (no work now): libnd4j's pooling kernels find the maxima from it. */
     @Override
     public Tensor maxPoolRouting(Tensor x, int k) {
-        ShapeChecks.poolable(x.shape(), k);
+        KernelArguments.poolable(x.shape(), k);
         return scopes.register(Dl4jTensor.routing(Kernels.dense(nd(x)), x.dtype()));
     }
 
     @Override
     public Tensor maxPoolApply(Tensor x, Tensor routing, int k) {
-        ShapeChecks.poolable(x.shape(), k);
-        ShapeChecks.routing(routing, x.shape(), k);
-        ShapeChecks.sameDtype(x, routing);
+        KernelArguments.poolable(x.shape(), k);
+        requireRouting(routing, x.shape(), k);
+        KernelArguments.sameDtype(x, routing);
         return wrap(Dl4jPooling.apply(nd(x), nd(routing), k));
     }
 
     @Override
     public Tensor maxPoolBackward(Tensor dy, Tensor routing, int k, Shape inputShape) {
-        ShapeChecks.require(dy.shape().equals(ShapeChecks.pooled(inputShape, k)),
+        KernelArguments.require(dy.shape().equals(KernelArguments.pooled(inputShape, k)),
                 "maxPoolBackward: dy " + dy.shape() + " is not " + inputShape + " pooled by " + k);
-        ShapeChecks.routing(routing, inputShape, k);
-        ShapeChecks.sameDtype(dy, routing);
+        requireRouting(routing, inputShape, k);
+        KernelArguments.sameDtype(dy, routing);
         return wrap(Dl4jPooling.backward(nd(dy), nd(routing), k));
     }
 
@@ -309,7 +310,7 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public int[] argmaxRows(Tensor logits) {
-        ShapeChecks.rank(logits, 2, "argmaxRows");
+        KernelArguments.rank(logits, 2, "argmaxRows");
         return Nd4j.argMax(nd(logits), 1).toIntVector();
     }
 
@@ -321,5 +322,11 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
             floats[i] = (float) data[i];
         }
         return floats;
+    }
+
+    /** This backend's routing for max-pooling an input of this shape by k. */
+    private static void requireRouting(Tensor routing, Shape input, int k) {
+        KernelArguments.require(routing instanceof Dl4jTensor dl4j && dl4j.isRouting() && routing.shape().equals(input),
+                "not a max-pool routing of " + input + " by " + k + ": " + routing);
     }
 }

@@ -1,35 +1,33 @@
-package org.ddjvm.adapters.djl;
-
-import org.ddjvm.domain.tensor.Shape;
-import org.ddjvm.domain.tensor.Tensor;
+package org.ddjvm.domain.tensor;
 
 /**
- * Argument checks done on the Java side, so that a misuse fails with an IllegalArgumentException that names
- * the shapes instead of broadcasting silently or failing deep inside libtorch.
+ * Argument checks every {@link TensorOps} backend makes on the Java side, so that a misuse fails with an
+ * IllegalArgumentException that names the shapes instead of broadcasting silently or failing deep inside a native
+ * library. One place for the rules; backends add only what is their own (the form of their pooling routing).
  */
-final class ShapeChecks {
+public final class KernelArguments {
 
-    private ShapeChecks() {
+    private KernelArguments() {
     }
 
-    static void size(long elements, Shape shape) {
+    public static void size(long elements, Shape shape) {
         require(elements == shape.size(), elements + " elements do not fill shape " + shape);
     }
 
-    static void same(Tensor a, Tensor b) {
+    public static void same(Tensor a, Tensor b) {
         require(a.shape().equals(b.shape()) && a.dtype() == b.dtype(),
                 "operands differ: " + a.shape() + " " + a.dtype() + " vs " + b.shape() + " " + b.dtype());
     }
 
-    static void sameDtype(Tensor a, Tensor b) {
+    public static void sameDtype(Tensor a, Tensor b) {
         require(a.dtype() == b.dtype(), "dtypes differ: " + a.dtype() + " vs " + b.dtype());
     }
 
-    static void rank(Tensor t, int rank, String op) {
+    public static void rank(Tensor t, int rank, String op) {
         require(t.shape().rank() == rank, op + " needs rank " + rank + ", got " + t.shape());
     }
 
-    static void matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+    public static void matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
         rank(a, 2, "matmul");
         rank(b, 2, "matmul");
         sameDtype(a, b);
@@ -39,19 +37,19 @@ final class ShapeChecks {
                 + (transposeB ? "ᵀ" : "") + ": inner dimensions " + inner + " and " + other);
     }
 
-    static void bias(Tensor x, Tensor bias) {
+    public static void bias(Tensor x, Tensor bias) {
         int rank = x.shape().rank();
         require((rank == 2 || rank == 4) && bias.shape().rank() == 1 && bias.shape().dim(0) == x.shape().dim(1),
                 "bias " + bias.shape() + " does not fit " + x.shape());
         sameDtype(x, bias);
     }
 
-    static void biasSource(Tensor x) {
+    public static void biasSource(Tensor x) {
         int rank = x.shape().rank();
         require(rank == 2 || rank == 4, "sumToBias needs rank 2 or 4, got " + x.shape());
     }
 
-    static void column(Tensor x, Tensor column) {
+    public static void column(Tensor x, Tensor column) {
         rank(x, 2, "mulColumn");
         require(column.shape().equals(Shape.of(x.shape().dim(0), 1)),
                 "column " + column.shape() + " does not fit " + x.shape());
@@ -59,7 +57,7 @@ final class ShapeChecks {
     }
 
     /** x [N,I,H,W] and w [O,I,k,k] with a non-empty output; returns the output shape. */
-    static Shape conv(Shape x, Shape w, int pad) {
+    public static Shape conv(Shape x, Shape w, int pad) {
         require(x.rank() == 4 && w.rank() == 4, "conv2d needs rank-4 input and weight, got " + x + " and " + w);
         require(x.dim(1) == w.dim(1), "conv2d input " + x + " has " + x.dim(1) + " channels, weight " + w
                 + " expects " + w.dim(1));
@@ -70,37 +68,31 @@ final class ShapeChecks {
         return Shape.of(x.dim(0), w.dim(0), oh, ow);
     }
 
-    static void convInputGrad(Tensor dy, Tensor w, Shape inputShape, int pad) {
+    public static void convInputGrad(Tensor dy, Tensor w, Shape inputShape, int pad) {
         sameDtype(dy, w);
         Shape y = conv(inputShape, w.shape(), pad);
         require(dy.shape().equals(y), "conv2dInputGrad: dy " + dy.shape() + " is not the output shape " + y
                 + " of input " + inputShape + " and weight " + w.shape());
     }
 
-    static void convWeightGrad(Tensor x, Tensor dy, Shape weightShape, int pad) {
+    public static void convWeightGrad(Tensor x, Tensor dy, Shape weightShape, int pad) {
         sameDtype(x, dy);
         Shape y = conv(x.shape(), weightShape, pad);
         require(dy.shape().equals(y), "conv2dWeightGrad: dy " + dy.shape() + " is not the output shape " + y
                 + " of input " + x.shape() + " and weight " + weightShape);
     }
 
-    static void poolable(Shape shape, int k) {
+    public static void poolable(Shape shape, int k) {
         require(k >= 1 && shape.rank() == 4 && shape.dim(2) % k == 0 && shape.dim(3) % k == 0,
                 "cannot max-pool " + shape + " by " + k);
     }
 
-    static Shape pooled(Shape input, int k) {
+    public static Shape pooled(Shape input, int k) {
         poolable(input, k);
         return Shape.of(input.dim(0), input.dim(1), input.dim(2) / k, input.dim(3) / k);
     }
 
-    static void routing(Tensor routing, Shape input, int k) {
-        Shape expected = Shape.of(input.dim(0), input.dim(1), input.dim(2) / k * (input.dim(3) / k));
-        require(routing instanceof DjlTensor djl && djl.isRouting() && routing.shape().equals(expected),
-                "not a max-pool routing of " + input + " by " + k + ": " + routing);
-    }
-
-    static void require(boolean condition, String message) {
+    public static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }

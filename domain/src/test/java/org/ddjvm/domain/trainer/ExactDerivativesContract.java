@@ -1,8 +1,16 @@
 package org.ddjvm.domain.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -288,5 +296,66 @@ public abstract class ExactDerivativesContract {
         double numeric = (engine.hypergradient(images, plus(raw, all, EPS), inits, batch).outerLoss()
                 - engine.hypergradient(images, plus(raw, all, -EPS), inits, batch).outerLoss()) / (2 * EPS);
         assertClose("⟨∂L/∂raw, w⟩", dot(exact.rawRates(), all), numeric);
+    }
+
+    /**
+     * Element by element, the engine's outer loss and hypergradient equal those of an independent implementation,
+     * a create-graph unroll differentiated by torch.autograd ({@code tools/pytorch-oracle/hypergradient.py}, run
+     * once on {@link PyTorchOracleProblem}'s inputs; the result is a test resource).
+     */
+    @Test
+    void hypergradientEqualsPyTorchAutogradElementByElement() throws Exception {
+        PyTorchOracleProblem p = PyTorchOracleProblem.create();
+        String expectedInputs = resource("inputs.sha256");
+        for (var file : p.inputFiles().entrySet()) {
+            String digest = HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(file.getValue()));
+            assertThat(expectedInputs)
+                    .as("%s differs from the input the PyTorch oracle saw: regenerate src/test/resources/oracle as "
+                            + "tools/pytorch-oracle/README.md says", file.getKey())
+                    .contains(digest + "  " + file.getKey());
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(resourceBytes("pytorch-hypergradient.f64"))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        double[] torch = new double[bytes.remaining() / 8];
+        bytes.asDoubleBuffer().get(torch);
+        assertThat(torch).hasSize(1 + p.images().length + p.rawRates().length);
+
+        Hypergradient ours = p.engine(ops()).hypergradient(p.images(), p.rawRates(), p.inits(), p.batch());
+
+        assertThat(ours.outerLoss()).isCloseTo(torch[0], offset(1e-12));
+        assertElementwise("∂L/∂images", ours.images(), Arrays.copyOfRange(torch, 1, 1 + p.images().length));
+        assertElementwise("∂L/∂raw", ours.rawRates(),
+                Arrays.copyOfRange(torch, 1 + p.images().length, torch.length));
+    }
+
+    /** Each element within 1e-9 of the largest magnitude, and the whole within 1e-10 relative (L2). */
+    private static void assertElementwise(String what, double[] ours, double[] torch) {
+        double scale = 0;
+        double diff2 = 0;
+        double norm2 = 0;
+        for (double v : torch) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        assertThat(scale).as(what + " is not all zero").isGreaterThan(0);
+        for (int i = 0; i < torch.length; i++) {
+            double d = ours[i] - torch[i];
+            assertThat(Math.abs(d)).as("%s[%d]: ours %s, torch %s", what, i, ours[i], torch[i])
+                    .isLessThanOrEqualTo(1e-9 * scale);
+            diff2 += d * d;
+            norm2 += torch[i] * torch[i];
+        }
+        assertThat(Math.sqrt(diff2 / norm2)).as(what + " relative L2 error").isLessThanOrEqualTo(1e-10);
+    }
+
+    private static byte[] resourceBytes(String name) throws IOException {
+        try (var in = ExactDerivativesContract.class.getResourceAsStream("/oracle/" + name)) {
+            assertThat(in).as("test resource /oracle/" + name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        return new String(resourceBytes(name), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,7 @@
 package org.ddjvm.application.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import org.ddjvm.domain.data.DatasetDescriptor;
 import org.ddjvm.domain.data.DatasetSource;
@@ -37,19 +39,29 @@ public final class BenchmarkDistillation {
         RealBatchSchedule schedule = new RealBatchSchedule(train, train.labels(), config.realBatchSize(),
                 new RandomStreams(config.seed()));
         DistillationState state = engine.initialState();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
         double[] seconds = new double[iterations];
+        double[] cpuSeconds = new double[iterations];
         for (int k = 0; k < warmup + iterations; k++) {
             long i = state.iteration();
+            long c0 = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
             long t0 = System.nanoTime();
             engine.step(state, schedule.batch(i), schedule.epochOf(i));
             if (k >= warmup) {
                 seconds[k - warmup] = (System.nanoTime() - t0) / 1e9;
+                cpuSeconds[k - warmup] = cpuTimed ? (threads.getCurrentThreadCpuTime() - c0) / 1e9 : Double.NaN;
             }
         }
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        return new BenchmarkResult(median(sorted), sorted[0], median(cpuSeconds), iterations, ops.backendName());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        return new BenchmarkResult(median, sorted[0], iterations, ops.backendName());
     }
 }

@@ -66,6 +66,10 @@ class BackendOptionTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"backend\": \"" + backend + "\"");
+        java.util.regex.Matcher cpu = java.util.regex.Pattern.compile("\"cpuSecondsPerIteration\": ([0-9.]+)")
+                .matcher(r.out());
+        assertThat(cpu.find()).as(r.out()).isTrue();
+        assertThat(Double.parseDouble(cpu.group(1))).as("CPU time of the timed iteration").isPositive();
     }
 
     @ParameterizedTest

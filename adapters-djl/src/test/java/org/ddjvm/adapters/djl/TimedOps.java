@@ -9,8 +9,13 @@ import org.ddjvm.domain.tensor.Tensor;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.ddjvm.domain.tensor.TensorScope;
 
-/** A profiling decorator for benchmarks: total nanoseconds and calls per op name (synchronous CPU ops). */
+/**
+ * A profiling decorator for benchmarks: total CPU nanoseconds of the calling thread and calls per op name (synchronous
+ * CPU ops with one native thread, so a loaded machine does not inflate the figures as wall time would).
+ */
 final class TimedOps implements TensorOps {
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final TensorOps inner;
     private final Map<String, long[]> totals = new TreeMap<>();
@@ -36,10 +41,10 @@ final class TimedOps implements TensorOps {
         if (!enabled) {
             return op.get();
         }
-        long start = System.nanoTime();
+        long start = CPU.getCurrentThreadCpuTime();
         T result = op.get();
         long[] slot = totals.computeIfAbsent(name, k -> new long[3]);
-        long elapsed = System.nanoTime() - start;
+        long elapsed = CPU.getCurrentThreadCpuTime() - start;
         slot[0] += elapsed;
         slot[1]++;
         slot[2] = Math.max(slot[2], elapsed);

@@ -9,6 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.ddjvm.application.attack.AttackConfigs;
 import org.ddjvm.application.export.ExportReader;
 import org.ddjvm.application.export.ExportedRun;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.ddjvm.application.runs.CheckpointStore;
+import org.ddjvm.application.runs.RunEvent;
+import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunFilter;
 import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.bootstrap.cli.DdCommand;
@@ -42,6 +48,12 @@ class RunsEndToEndTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    CheckpointStore checkpoints;
+
+    @Autowired
+    RunEvents events;
+
     record Result(int code, String out, String err) {
     }
 
@@ -72,10 +84,31 @@ class RunsEndToEndTest {
     @Test
     void aRunIsRecordedPublishedListedShownAndExported(@TempDir Path out, @TempDir Path again) throws Exception {
         String name = TestHome.uniqueName("short");
-        Result r = run("distill", "--name", name, "--data-dir", SharedData.directory(), "--no-download", "--init",
-                "fixed", "--steps", "1", "--epochs", "3", "--outer-epochs", "1", "--batch-size", "1024",
-                "--checkpoint-every", "25", "--eval-nets", "2", "--progress-every", "0", "--out", out.toString());
+        // whoever hears of a checkpoint can read it: the event comes after the chunk's commit (read here on
+        // another connection, as a web request would)
+        List<Long> announced = new CopyOnWriteArrayList<>();
+        List<String> notYetReadable = new CopyOnWriteArrayList<>();
+        AutoCloseable watching = events.subscribe(e -> {
+            if (e instanceof RunEvent.CheckpointSaved c) {
+                announced.add(c.iteration());
+                List<Long> stored = CompletableFuture.supplyAsync(() -> checkpoints.iterations(c.runId())).join();
+                if (!stored.contains(c.iteration())) {
+                    notYetReadable.add(c.iteration() + " (stored: " + stored + ")");
+                }
+            }
+        });
+        Result r;
+        try {
+            r = run("distill", "--name", name, "--data-dir", SharedData.directory(), "--no-download", "--init",
+                    "fixed", "--steps", "1", "--epochs", "3", "--outer-epochs", "1", "--batch-size", "1024",
+                    "--checkpoint-every", "25", "--eval-nets", "2", "--progress-every", "0", "--out",
+                    out.toString());
+        } finally {
+            watching.close();
+        }
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(announced).containsExactly(25L, 50L, 59L);
+        assertThat(notYetReadable).as("checkpoints announced before they could be read").isEmpty();
         assertThat(r.out()).contains("run " + name + " completed after 59 of 59 iterations")
                 .contains("random-real baseline");
 

@@ -19,6 +19,8 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Step "distill": outer iterations in chunks, from the latest checkpoint. A chunk ends after the run's
@@ -91,7 +93,7 @@ final class DistillTasklet implements Tasklet {
         if (!Double.isNaN(loss)) {
             runs.recordProgress(runId, state.iteration(), loss);
         }
-        events.publish(new RunEvent.CheckpointSaved(runId, state.iteration()));
+        afterCommit(new RunEvent.CheckpointSaved(runId, state.iteration()));
         if (state.iteration() >= total || stop) {
             recent.remove(runId);
         }
@@ -101,6 +103,23 @@ final class DistillTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         return state.iteration() < total ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Publishes once the chunk's transaction has committed, so a watcher that reads the checkpoint on hearing of
+     * it finds it (in the transaction it would still read the previous one).
+     */
+    private void afterCommit(RunEvent event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            events.publish(event);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publish(event);
+            }
+        });
     }
 
     private static double[] rates(double[] raw) {

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ddjvm.application.runs.CheckpointStore;
+import org.ddjvm.application.runs.HistoryChunk;
+import org.ddjvm.application.runs.HistoryStore;
+import org.ddjvm.application.runs.RunFilter;
 import org.ddjvm.application.runs.RunEvent;
 import org.ddjvm.application.runs.RunEvents;
-import org.ddjvm.application.runs.RunFilter;
+import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.bootstrap.cli.DdCommand;
 import org.ddjvm.bootstrap.cli.SpringCommandFactory;
@@ -47,6 +50,9 @@ class RunsEndToEndTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    HistoryStore history;
 
     @Autowired
     CheckpointStore checkpoints;
@@ -121,6 +127,23 @@ class RunsEndToEndTest {
         // checkpoints at 25, 50 and the epoch end 59; the newest two are kept
         assertThat(shown.get("checkpoints").toString()).isEqualTo("[50,59]");
 
+        // the outer-loop history of the run launched from the command line: every iteration's loss, the rates at
+        // each checkpoint, committed with it
+        long id = runs.findByName(new RunName(name)).orElseThrow().id();
+        List<HistoryChunk> chunks = history.chunks(id);
+        assertThat(chunks).extracting(HistoryChunk::firstIteration).containsExactly(1L, 26L, 51L);
+        assertThat(chunks).extracting(HistoryChunk::lastIteration).containsExactly(25L, 50L, 59L);
+        assertThat(chunks).allSatisfy(c -> {
+            assertThat(c.epoch()).isZero();
+            assertThat(c.rates()).hasSize(3);
+            assertThat(java.util.Arrays.stream(c.rates()).allMatch(rate -> rate > 0)).isTrue();
+            assertThat(java.util.Arrays.stream(c.losses()).allMatch(loss -> Double.isFinite(loss) && loss > 0))
+                    .isTrue();
+            assertThat(c.seconds()).isPositive();
+        });
+        double[] last = chunks.get(2).losses();
+        assertThat(last[last.length - 1]).isEqualTo(shown.get("lastLoss").asDouble());
+
         // the job's meters
         assertThat(meters.get("dd.outer.iteration").timer().count()).isGreaterThanOrEqualTo(59);
         assertThat(meters.get("dd.outer.loss").tag("run", name).gauge().value()).isPositive();
@@ -158,6 +181,8 @@ class RunsEndToEndTest {
         assertThat(shown.get("failureReason").asString()).contains("non-finite loss at iteration 0");
         assertThat(shown.get("checkpoints").toString()).isEqualTo("[0]");
         assertThat(shown.get("hasArtifact").asBoolean()).isFalse();
+        assertThat(history.chunks(runs.findByName(new RunName(name)).orElseThrow().id()))
+                .as("no chunk committed").isEmpty();
     }
 
     @Test

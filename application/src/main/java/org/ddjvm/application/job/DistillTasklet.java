@@ -1,9 +1,12 @@
 package org.ddjvm.application.job;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ddjvm.application.distill.Progress;
 import org.ddjvm.application.runs.DistillationMetrics;
+import org.ddjvm.application.runs.HistoryChunk;
+import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunEvent;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunMaterials;
@@ -25,24 +28,27 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Step "distill": outer iterations in chunks, from the latest checkpoint. A chunk ends after the run's
  * {@code checkpointEvery} iterations, at an outer-epoch end, at the last iteration or on a stop request; its
- * checkpoint and progress commit with the chunk, so a crash loses at most the chunk in flight.
+ * checkpoint, progress and history (the loss of each iteration, the rates at its end) commit with the chunk, so a
+ * crash loses at most the chunk in flight and the stored history always ends at the latest checkpoint.
  */
 final class DistillTasklet implements Tasklet {
 
     private final RunLookup lookup;
     private final RunCheckpoints checkpoints;
     private final RunRepository runs;
+    private final HistoryStore history;
     private final RunEvents events;
     private final StopRequests stops;
     private final DistillationMetrics metrics;
     /** Recent seconds per iteration of each run (moving average over about 20 iterations), for the ETA. */
     private final Map<Long, Double> recent = new ConcurrentHashMap<>();
 
-    DistillTasklet(RunLookup lookup, RunCheckpoints checkpoints, RunRepository runs, RunEvents events,
-                   StopRequests stops, DistillationMetrics metrics) {
+    DistillTasklet(RunLookup lookup, RunCheckpoints checkpoints, RunRepository runs, HistoryStore history,
+                   RunEvents events, StopRequests stops, DistillationMetrics metrics) {
         this.lookup = lookup;
         this.checkpoints = checkpoints;
         this.runs = runs;
+        this.history = history;
         this.events = events;
         this.stops = stops;
         this.metrics = metrics;
@@ -66,6 +72,10 @@ final class DistillTasklet implements Tasklet {
         boolean stop = false;
         double chunkSeconds = 0;
         double loss = Double.NaN;
+        long firstIndex = state.iteration();
+        double[] losses = new double[(int) Math.min(every, total - firstIndex)];
+        int done = 0;
+        double[] rates = null;
         do {
             if (stops.requested(runId) || step.isTerminateOnly()) {
                 stop = true;
@@ -78,7 +88,11 @@ final class DistillTasklet implements Tasklet {
             double seconds = (System.nanoTime() - t0) / 1e9;
             chunkSeconds += seconds;
             loss = g.outerLoss();
-            double[] rates = rates(state.rawRates());
+            rates = rates(state.rawRates());
+            if (done == losses.length) {
+                losses = Arrays.copyOf(losses, 2 * losses.length);
+            }
+            losses[done++] = loss;
             metrics.iterationDone(m.run(), seconds, loss, rates);
             double perIteration = recent.merge(runId, seconds, (old, now) -> 0.9 * old + 0.1 * now);
             events.publish(new RunEvent.Iteration(runId, new Progress(state.iteration(), total, epoch,
@@ -90,6 +104,10 @@ final class DistillTasklet implements Tasklet {
         ExecutionContext ctx = step.getExecutionContext();
         ctx.putDouble(JobKeys.DISTILL_SECONDS, ctx.getDouble(JobKeys.DISTILL_SECONDS, 0.0) + chunkSeconds);
         checkpoints.save(m, state);
+        if (done > 0) {
+            history.append(new HistoryChunk(runId, firstIndex + 1, schedule.epochOf(firstIndex),
+                    Arrays.copyOf(losses, done), rates, chunkSeconds));
+        }
         if (!Double.isNaN(loss)) {
             runs.recordProgress(runId, state.iteration(), loss);
         }

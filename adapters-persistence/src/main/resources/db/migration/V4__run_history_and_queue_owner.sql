@@ -10,3 +10,12 @@ CREATE TABLE run_history (
     seconds         DOUBLE PRECISION NOT NULL, -- wall time of the chunk's iterations
     PRIMARY KEY (run_id, first_iteration)
 );
+
+-- Who holds a QUEUED run, and since when: the process (host:pid) whose queue it waits in. A run left QUEUED by a
+-- process that is gone is taken over by the next dd serve, in queued_at order.
+ALTER TABLE runs
+    ADD COLUMN queued_at TIMESTAMPTZ,
+    ADD COLUMN queued_by TEXT;
+UPDATE runs SET queued_at = created_at;
+ALTER TABLE runs ALTER COLUMN queued_at SET NOT NULL;
+CREATE INDEX runs_queued_idx ON runs (queued_at, id) WHERE status = 'QUEUED';

@@ -71,6 +71,26 @@ class MigrationTest {
     }
 
     @Test
+    void runsQueuedBeforeOwnersWereRecordedAreQueuedSinceTheirCreationByNobodyKnown() {
+        try (TestDatabase old = TestDatabase.empty()) {
+            Flyway.configure().dataSource(old.dataSource()).locations("classpath:db/migration").target("3").load()
+                    .migrate();
+            JdbcClient jdbc = JdbcClient.create(old.dataSource());
+            jdbc.sql("""
+                    INSERT INTO runs (name, spec, backend, status, created_at, total_iterations)
+                    VALUES ('waiting', '{"config": {"dataset": "mnist"}}', 'djl', 'QUEUED',
+                            TIMESTAMPTZ '2026-11-28 08:00:00+00', 59)""").update();
+
+            assertThat(old.migrate().migrationsExecuted).isEqualTo(1);
+
+            Map<String, Object> row = jdbc.sql("SELECT created_at = queued_at AS same, queued_by FROM runs")
+                    .query().singleRow();
+            assertThat(row.get("same")).isEqualTo(true);
+            assertThat(row.get("queued_by")).isNull();
+        }
+    }
+
+    @Test
     void theBatchMigrationIsTheDdlOfTheResolvedSpringBatch() throws IOException {
         assertThat(statements("db/migration/V2__spring_batch.sql"))
                 .isEqualTo(statements("org/springframework/batch/core/schema-postgresql.sql"));

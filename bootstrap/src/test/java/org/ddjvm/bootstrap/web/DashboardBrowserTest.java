@@ -213,6 +213,14 @@ class DashboardBrowserTest {
             }
             assertThat(next).isEqualTo(60);
 
+            // the job's meters, as Prometheus scrapes them from the running server
+            HttpResponse<String> metrics = ApiClient.session(http, port, session.getValue())
+                    .get("/actuator/prometheus");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body())
+                    .contains("dd_outer_iteration_seconds_count{backend=\"djl\",dataset=\"mnist\"}")
+                    .contains("dd_evaluation_accuracy{kind=\"distilled\",run=\"" + run + "\"}")
+                    .contains("dd_runs{status=\"COMPLETED\"}");
             HttpResponse<byte[]> npz = ApiClient.session(http, port, session.getValue())
                     .getBytes(href.substring(ApiClient.base(port).length()));
             assertThat(npz.statusCode()).isEqualTo(200);

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.HistoryChunk;
+import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.application.runs.RunStatus;
@@ -42,6 +44,9 @@ class CrashResumeEndToEndTest {
 
     @Autowired
     RunRepository runs;
+
+    @Autowired
+    HistoryStore history;
 
     private int run(List<String> args) {
         CommandLine cli = DdCommand.commandLine(new SpringCommandFactory(context));
@@ -99,6 +104,14 @@ class CrashResumeEndToEndTest {
         run(distillArgs(TestHome.uniqueName("straight"), straight));
 
         assertThat(runs.findByName(new RunName(crashed)).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        // the history of the resumed run is whole: every iteration once, the chunk lost in the crash done again
+        List<HistoryChunk> chunks = history.chunks(killed.id());
+        long next = 1;
+        for (HistoryChunk c : chunks) {
+            assertThat(c.firstIteration()).as("chunks follow each other: " + chunks).isEqualTo(next);
+            next = c.lastIteration() + 1;
+        }
+        assertThat(next - 1).isEqualTo(killed.totalIterations());
         byte[] a = Files.readAllBytes(resumed.resolve("distilled.npz"));
         byte[] b = Files.readAllBytes(straight.resolve("distilled.npz"));
         assertThat(a).as("resumed and uninterrupted distilled.npz").isEqualTo(b);

@@ -9,7 +9,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.ddjvm.application.attack.AttackConfigs;
 import org.ddjvm.application.export.ExportReader;
 import org.ddjvm.application.export.ExportedRun;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.ddjvm.application.runs.CheckpointStore;
+import org.ddjvm.application.runs.HistoryChunk;
+import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunFilter;
+import org.ddjvm.application.runs.RunEvent;
+import org.ddjvm.application.runs.RunEvents;
+import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.bootstrap.cli.DdCommand;
 import org.ddjvm.bootstrap.cli.SpringCommandFactory;
@@ -42,6 +51,15 @@ class RunsEndToEndTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    HistoryStore history;
+
+    @Autowired
+    CheckpointStore checkpoints;
+
+    @Autowired
+    RunEvents events;
+
     record Result(int code, String out, String err) {
     }
 
@@ -72,10 +90,31 @@ class RunsEndToEndTest {
     @Test
     void aRunIsRecordedPublishedListedShownAndExported(@TempDir Path out, @TempDir Path again) throws Exception {
         String name = TestHome.uniqueName("short");
-        Result r = run("distill", "--name", name, "--data-dir", SharedData.directory(), "--no-download", "--init",
-                "fixed", "--steps", "1", "--epochs", "3", "--outer-epochs", "1", "--batch-size", "1024",
-                "--checkpoint-every", "25", "--eval-nets", "2", "--progress-every", "0", "--out", out.toString());
+        // whoever hears of a checkpoint can read it: the event comes after the chunk's commit (read here on
+        // another connection, as a web request would)
+        List<Long> announced = new CopyOnWriteArrayList<>();
+        List<String> notYetReadable = new CopyOnWriteArrayList<>();
+        AutoCloseable watching = events.subscribe(e -> {
+            if (e instanceof RunEvent.CheckpointSaved c) {
+                announced.add(c.iteration());
+                List<Long> stored = CompletableFuture.supplyAsync(() -> checkpoints.iterations(c.runId())).join();
+                if (!stored.contains(c.iteration())) {
+                    notYetReadable.add(c.iteration() + " (stored: " + stored + ")");
+                }
+            }
+        });
+        Result r;
+        try {
+            r = run("distill", "--name", name, "--data-dir", SharedData.directory(), "--no-download", "--init",
+                    "fixed", "--steps", "1", "--epochs", "3", "--outer-epochs", "1", "--batch-size", "1024",
+                    "--checkpoint-every", "25", "--eval-nets", "2", "--progress-every", "0", "--out",
+                    out.toString());
+        } finally {
+            watching.close();
+        }
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(announced).containsExactly(25L, 50L, 59L);
+        assertThat(notYetReadable).as("checkpoints announced before they could be read").isEmpty();
         assertThat(r.out()).contains("run " + name + " completed after 59 of 59 iterations")
                 .contains("random-real baseline");
 
@@ -87,6 +126,23 @@ class RunsEndToEndTest {
         assertThat(shown.get("evaluations")).hasSize(2);
         // checkpoints at 25, 50 and the epoch end 59; the newest two are kept
         assertThat(shown.get("checkpoints").toString()).isEqualTo("[50,59]");
+
+        // the outer-loop history of the run launched from the command line: every iteration's loss, the rates at
+        // each checkpoint, committed with it
+        long id = runs.findByName(new RunName(name)).orElseThrow().id();
+        List<HistoryChunk> chunks = history.chunks(id);
+        assertThat(chunks).extracting(HistoryChunk::firstIteration).containsExactly(1L, 26L, 51L);
+        assertThat(chunks).extracting(HistoryChunk::lastIteration).containsExactly(25L, 50L, 59L);
+        assertThat(chunks).allSatisfy(c -> {
+            assertThat(c.epoch()).isZero();
+            assertThat(c.rates()).hasSize(3);
+            assertThat(java.util.Arrays.stream(c.rates()).allMatch(rate -> rate > 0)).isTrue();
+            assertThat(java.util.Arrays.stream(c.losses()).allMatch(loss -> Double.isFinite(loss) && loss > 0))
+                    .isTrue();
+            assertThat(c.seconds()).isPositive();
+        });
+        double[] last = chunks.get(2).losses();
+        assertThat(last[last.length - 1]).isEqualTo(shown.get("lastLoss").asDouble());
 
         // the job's meters
         assertThat(meters.get("dd.outer.iteration").timer().count()).isGreaterThanOrEqualTo(59);
@@ -125,6 +181,8 @@ class RunsEndToEndTest {
         assertThat(shown.get("failureReason").asString()).contains("non-finite loss at iteration 0");
         assertThat(shown.get("checkpoints").toString()).isEqualTo("[0]");
         assertThat(shown.get("hasArtifact").asBoolean()).isFalse();
+        assertThat(history.chunks(runs.findByName(new RunName(name)).orElseThrow().id()))
+                .as("no chunk committed").isEmpty();
     }
 
     @Test

@@ -68,6 +68,23 @@ public class JdbcAttackConfigs implements AttackConfigs {
     }
 
     @Override
+    public Optional<AttackConfig> update(AttackSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        return jdbc.sql("""
+                        UPDATE attack_configs SET dataset = :dataset, attacked_class = :attacked,
+                            target_class = :target, model_set = :modelSet, notes = :notes
+                        WHERE name = :name
+                        RETURNING\s""" + COLUMNS)
+                .param("name", spec.name())
+                .param("dataset", spec.dataset())
+                .param("attacked", spec.attackedClass())
+                .param("target", spec.targetClass())
+                .param("modelSet", spec.modelSet(), java.sql.Types.VARCHAR)
+                .param("notes", spec.notes())
+                .query(JdbcAttackConfigs::map).optional();
+    }
+
+    @Override
     public boolean delete(String name) {
         return jdbc.sql("DELETE FROM attack_configs WHERE name = :name").param("name", name).update() > 0;
     }

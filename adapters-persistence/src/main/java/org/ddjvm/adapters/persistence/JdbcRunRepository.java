@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.ddjvm.application.runs.DistillationRun;
 import org.ddjvm.application.runs.DuplicateRunNameException;
 import org.ddjvm.application.runs.NewRun;
+import org.ddjvm.application.runs.ProcessOwner;
+import org.ddjvm.application.runs.QueuedRun;
 import org.ddjvm.application.runs.RunFilter;
 import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunRepository;
@@ -19,7 +21,10 @@ import org.ddjvm.application.runs.RunStatus;
 import org.ddjvm.application.runs.UnknownRunException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** {@link RunRepository} on the {@code runs} table; the spec is stored as JSONB. */
+/**
+ * {@link RunRepository} on the {@code runs} table; the spec is stored as JSONB. A run that becomes QUEUED records
+ * this process ({@code host:pid}) as the one holding it, and when.
+ */
 public class JdbcRunRepository implements RunRepository {
 
     private static final String COLUMNS = "id, name, spec::text AS spec, backend, status, created_at, started_at, "
@@ -28,18 +33,26 @@ public class JdbcRunRepository implements RunRepository {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final RunSpecJson specJson = new RunSpecJson();
+    private final ProcessOwner self;
 
     public JdbcRunRepository(Database database) {
+        this(database, ProcessOwner.current());
+    }
+
+    /** As seen by the process {@code self}, the one that queues the runs it records or resumes. */
+    public JdbcRunRepository(Database database, ProcessOwner self) {
         this.jdbc = database.jdbc();
         this.clock = database.clock();
+        this.self = Objects.requireNonNull(self, "self");
     }
 
     @Override
     public DistillationRun create(NewRun run) {
         // ON CONFLICT instead of catching the unique violation: race-free, and the caller's transaction survives
         Optional<Long> id = jdbc.sql("""
-                        INSERT INTO runs (name, spec, backend, status, created_at, total_iterations)
-                        VALUES (:name, CAST(:spec AS jsonb), :backend, :status, :createdAt, :total)
+                        INSERT INTO runs (name, spec, backend, status, created_at, total_iterations, queued_at,
+                                          queued_by)
+                        VALUES (:name, CAST(:spec AS jsonb), :backend, :status, :createdAt, :total, :createdAt, :self)
                         ON CONFLICT (name) DO NOTHING
                         RETURNING id""")
                 .param("name", run.name().value())
@@ -47,6 +60,7 @@ public class JdbcRunRepository implements RunRepository {
                 .param("backend", run.backend())
                 .param("status", RunStatus.QUEUED.name())
                 .param("createdAt", Timestamps.column(Timestamps.now(clock)))
+                .param("self", self.toString())
                 .param("total", run.totalIterations())
                 .query(Long.class).optional();
         return findById(id.orElseThrow(() -> new DuplicateRunNameException(run.name())))
@@ -90,9 +104,13 @@ public class JdbcRunRepository implements RunRepository {
                             started_at = CASE WHEN :running THEN :now ELSE started_at END,
                             finished_at = CASE WHEN :finished THEN :now WHEN :running THEN NULL ELSE finished_at END,
                             failure_reason = CASE WHEN :failed THEN :reason WHEN :running THEN NULL
-                                                  ELSE failure_reason END
+                                                  ELSE failure_reason END,
+                            queued_at = CASE WHEN :queued THEN :now ELSE queued_at END,
+                            queued_by = CASE WHEN :queued THEN :self ELSE queued_by END
                         WHERE id = :id""")
                 .param("status", status.name())
+                .param("queued", status == RunStatus.QUEUED)
+                .param("self", self.toString())
                 .param("running", status == RunStatus.RUNNING)
                 .param("finished", status.finished())
                 .param("failed", status == RunStatus.FAILED)
@@ -101,6 +119,39 @@ public class JdbcRunRepository implements RunRepository {
                 .param("id", id)
                 .update();
         requireFound(updated, id);
+    }
+
+    @Override
+    public List<QueuedRun> queued() {
+        return jdbc.sql("SELECT " + COLUMNS + ", queued_at, queued_by FROM runs WHERE status = 'QUEUED' "
+                        + "ORDER BY queued_at, id")
+                .query((rs, row) -> new QueuedRun(map(rs, row), Timestamps.read(rs, "queued_at"),
+                        owner(rs.getString("queued_by"))))
+                .list();
+    }
+
+    @Override
+    public boolean transferQueued(long id, ProcessOwner from, ProcessOwner to) {
+        Objects.requireNonNull(to, "to");
+        return jdbc.sql("""
+                        UPDATE runs SET queued_by = :to
+                        WHERE id = :id AND status = 'QUEUED' AND queued_by IS NOT DISTINCT FROM :from""")
+                .param("to", to.toString())
+                .param("id", id)
+                .param("from", from == null ? null : from.toString(), java.sql.Types.VARCHAR)
+                .update() == 1;
+    }
+
+    /** A stored {@code host:pid}; null when none or unreadable (then nobody is known to hold the run). */
+    private static ProcessOwner owner(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ProcessOwner.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.ddjvm.application.pretrained.PretrainedModelSets;
 import org.ddjvm.application.runs.ArtifactStore;
 import org.ddjvm.application.runs.CheckpointStore;
 import org.ddjvm.application.runs.EvaluationStore;
+import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -38,6 +39,11 @@ public class PersistenceConfiguration {
     @Bean
     public CheckpointStore checkpointStore(Database database) {
         return new JdbcCheckpointStore(database);
+    }
+
+    @Bean
+    public HistoryStore historyStore(Database database) {
+        return new JdbcHistoryStore(database);
     }
 
     @Bean

@@ -54,6 +54,24 @@ class JdbcAttackConfigsTest {
     }
 
     @Test
+    void anUpdateReplacesTheAttackAndKeepsIdCreationAndCreator() {
+        AttackConfig created = configs.create(new AttackSpec("change-me", "mnist", 0, 1, "usps-lenet", "first"),
+                "alice");
+        clock.advance(Duration.ofMinutes(5));
+        AttackSpec changed = new AttackSpec("change-me", "fashion-mnist", 7, 2, null, "second");
+
+        AttackConfig updated = configs.update(changed).orElseThrow();
+
+        assertThat(updated.spec()).isEqualTo(changed);
+        assertThat(updated.id()).isEqualTo(created.id());
+        assertThat(updated.createdAt()).isEqualTo(created.createdAt());
+        assertThat(updated.createdBy()).isEqualTo("alice");
+        assertThat(configs.findByName("change-me")).contains(updated);
+        assertThat(configs.update(new AttackSpec("missing", "mnist", 0, 1, null, null))).isEmpty();
+        assertThat(configs.list()).hasSize(1);
+    }
+
+    @Test
     void withoutModelSetAndNotes() {
         AttackConfig created = configs.create(new AttackSpec("plain", "fashion-mnist", 3, 5, " ", null), "bob");
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.ddjvm.application.runs.DistillationRun;
 import org.ddjvm.application.runs.DuplicateRunNameException;
+import org.ddjvm.application.runs.ProcessOwner;
+import org.ddjvm.application.runs.QueuedRun;
 import org.ddjvm.application.runs.RunFilter;
 import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunStatus;
@@ -131,6 +133,55 @@ class JdbcRunRepositoryTest {
         assertThat(completed.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(completed.finishedAt()).isEqualTo(clock.now().truncatedTo(ChronoUnit.MICROS));
         assertThat(completed.failureReason()).isNull();
+    }
+
+    @Test
+    void queuedRunsComeInTheOrderTheyWereQueuedWithTheProcessHoldingThem() {
+        ProcessOwner serve = new ProcessOwner("box", 4242);
+        JdbcRunRepository served = new JdbcRunRepository(db.database(clock), serve);
+        DistillationRun a = served.create(Fixtures.newRun("queued-a"));
+        clock.advance(Duration.ofSeconds(1));
+        DistillationRun b = runs.create(Fixtures.newRun("queued-b"));
+        clock.advance(Duration.ofSeconds(1));
+        DistillationRun c = served.create(Fixtures.newRun("queued-c"));
+        clock.advance(Duration.ofSeconds(1));
+        served.markStatus(a.id(), RunStatus.STOPPED, null);
+        clock.advance(Duration.ofSeconds(1));
+        // resumed: queued again, at the end of the line
+        served.markStatus(a.id(), RunStatus.QUEUED, null);
+        clock.advance(Duration.ofSeconds(1));
+        served.markStatus(c.id(), RunStatus.RUNNING, null);
+
+        List<QueuedRun> queued = runs.queued();
+
+        assertThat(queued).extracting(q -> q.run().name().value()).containsExactly("queued-b", "queued-a");
+        assertThat(queued.get(0).queuedBy()).isEqualTo(ProcessOwner.current());
+        assertThat(queued.get(1).queuedBy()).isEqualTo(serve);
+        assertThat(queued.get(1).queuedAt()).isEqualTo(clock.now().minusSeconds(1).truncatedTo(ChronoUnit.MICROS));
+        assertThat(queued.get(0).run()).isEqualTo(runs.findById(b.id()).orElseThrow());
+    }
+
+    @Test
+    void aQueuedRunIsHandedOverOnlyFromTheProcessHoldingIt() {
+        ProcessOwner gone = new ProcessOwner("box", 4242);
+        ProcessOwner next = new ProcessOwner("box", 4343);
+        DistillationRun run = new JdbcRunRepository(db.database(clock), gone).create(Fixtures.newRun("handed"));
+
+        assertThat(runs.transferQueued(run.id(), next, ProcessOwner.current())).isFalse();
+        assertThat(runs.transferQueued(run.id(), gone, next)).isTrue();
+        assertThat(runs.transferQueued(run.id(), gone, ProcessOwner.current())).as("taken already").isFalse();
+        assertThat(runs.queued().get(0).queuedBy()).isEqualTo(next);
+
+        // a run queued before owners were recorded has none, and can be taken over from nobody
+        DistillationRun legacy = runs.create(Fixtures.newRun("legacy"));
+        JdbcClient.create(db.dataSource()).sql("UPDATE runs SET queued_by = NULL WHERE id = :id")
+                .param("id", legacy.id()).update();
+        assertThat(runs.queued().get(1).owner()).isEmpty();
+        assertThat(runs.transferQueued(legacy.id(), null, next)).isTrue();
+
+        runs.markStatus(run.id(), RunStatus.RUNNING, null);
+        assertThat(runs.transferQueued(run.id(), next, gone)).as("no longer queued").isFalse();
+        assertThat(runs.queued()).extracting(q -> q.run().name().value()).containsExactly("legacy");
     }
 
     @Test

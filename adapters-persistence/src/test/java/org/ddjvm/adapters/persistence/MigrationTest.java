@@ -44,11 +44,11 @@ class MigrationTest {
     @Test
     void applyToAnEmptyDatabase() {
         assertThat(first.success).isTrue();
-        assertThat(first.migrationsExecuted).isEqualTo(3);
+        assertThat(first.migrationsExecuted).isEqualTo(4);
         assertThat(tables()).contains("runs", "checkpoints", "artifacts", "artifact_parameters", "evaluations",
                 "pretrained_model_sets", "pretrained_models", "attack_configs", "batch_job_instance",
                 "batch_job_execution", "batch_job_execution_params", "batch_step_execution",
-                "batch_step_execution_context", "batch_job_execution_context", "users", "api_tokens",
+                "batch_step_execution_context", "batch_job_execution_context", "users", "api_tokens", "run_history",
                 "flyway_schema_history");
         assertThat(JdbcClient.create(db.dataSource()).sql(
                 "SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'public'")
@@ -67,7 +67,27 @@ class MigrationTest {
         assertThat(again.migrationsExecuted).isZero();
         assertThat(schema()).isEqualTo(before);
         assertThat(JdbcClient.create(db.dataSource()).sql("SELECT count(*) FROM flyway_schema_history")
-                .query(Long.class).single()).isEqualTo(3);
+                .query(Long.class).single()).isEqualTo(4);
+    }
+
+    @Test
+    void runsQueuedBeforeOwnersWereRecordedAreQueuedSinceTheirCreationByNobodyKnown() {
+        try (TestDatabase old = TestDatabase.empty()) {
+            Flyway.configure().dataSource(old.dataSource()).locations("classpath:db/migration").target("3").load()
+                    .migrate();
+            JdbcClient jdbc = JdbcClient.create(old.dataSource());
+            jdbc.sql("""
+                    INSERT INTO runs (name, spec, backend, status, created_at, total_iterations)
+                    VALUES ('waiting', '{"config": {"dataset": "mnist"}}', 'djl', 'QUEUED',
+                            TIMESTAMPTZ '2026-11-28 08:00:00+00', 59)""").update();
+
+            assertThat(old.migrate().migrationsExecuted).isEqualTo(1);
+
+            Map<String, Object> row = jdbc.sql("SELECT created_at = queued_at AS same, queued_by FROM runs")
+                    .query().singleRow();
+            assertThat(row.get("same")).isEqualTo(true);
+            assertThat(row.get("queued_by")).isNull();
+        }
     }
 
     @Test

@@ -9,8 +9,10 @@ import org.ddjvm.application.job.StopRun;
 import org.ddjvm.application.queue.BatchJobHistory;
 import org.ddjvm.application.queue.DeleteRun;
 import org.ddjvm.application.queue.HaltRun;
+import org.ddjvm.application.queue.RequeueOrphanedRuns;
 import org.ddjvm.application.queue.RunQueue;
 import org.ddjvm.application.queue.SubmitRun;
+import org.ddjvm.application.runs.ProcessOwner;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.application.runs.RunStatus;
@@ -28,7 +30,8 @@ import org.springframework.context.annotation.Lazy;
  * The run queue of the web on the job's use cases: {@code dd.queue.concurrency} runs execute at once (default 1),
  * the others wait in submission order. A run that ends STOPPED (not by the server shutting down) is evaluated on a
  * few nets and published, like the command line does, so it has a result to download. At start-up, runs left
- * RUNNING by a dead process are recovered (marked FAILED, resumable).
+ * RUNNING by a dead process are recovered (marked FAILED, resumable), then runs left QUEUED by a dead process are
+ * taken into this queue in the order they were queued.
  */
 @Configuration(proxyBeanMethods = false)
 public class RunQueueConfiguration {
@@ -70,11 +73,28 @@ public class RunQueueConfiguration {
         return new DeleteRun(runs, queue, new BatchJobHistory(jobRepository));
     }
 
-    /** Recovers runs abandoned by dead processes once the server is up. */
+    @Bean
+    RequeueOrphanedRuns requeueOrphanedRuns(RunRepository runs, RunQueue queue) {
+        return new RequeueOrphanedRuns(runs, queue, ProcessOwner.current());
+    }
+
+    /**
+     * Once the server is up: recovers runs a dead process left RUNNING, then queues the runs a dead process left
+     * waiting ({@code dd.queue.requeue-orphaned}, default true; false leaves them QUEUED for {@code dd resume}).
+     */
     @Bean
     @Lazy(false)
     ApplicationListener<ApplicationReadyEvent> recoverAbandonedRunsOnStart(
-            ObjectProvider<RecoverAbandonedRuns> recover) {
-        return event -> recover.getObject().recover();
+            ObjectProvider<RecoverAbandonedRuns> recover, ObjectProvider<RequeueOrphanedRuns> requeue,
+            @Value("${dd.queue.requeue-orphaned:true}") boolean requeueOrphaned) {
+        return event -> {
+            try {
+                recover.getObject().recover();
+            } finally {
+                if (requeueOrphaned) {
+                    requeue.getObject().requeue();
+                }
+            }
+        };
     }
 }

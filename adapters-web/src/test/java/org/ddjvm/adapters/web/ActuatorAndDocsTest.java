@@ -48,6 +48,8 @@ class ActuatorAndDocsTest extends WebTest {
                 .andExpect(jsonPath("$.openapi").value(org.hamcrest.Matchers.startsWith("3.")))
                 .andExpect(jsonPath("$.paths['/api/runs'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/runs/{name}/events'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/runs/{name}/history'].get.summary").value(
+                        org.hamcrest.Matchers.containsString("outer-loop history")))
                 .andExpect(jsonPath("$.paths['/api/runs/{name}/distilled.npz'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/attack-configs'].get").exists())
                 .andExpect(jsonPath("$.paths['/runs']").doesNotExist())

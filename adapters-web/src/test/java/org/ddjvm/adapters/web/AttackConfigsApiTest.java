@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -40,6 +41,41 @@ class AttackConfigsApiTest extends WebTest {
         mvc.perform(get("/api/attack-configs/zero-to-one").with(ATTACKER)).andExpect(status().isNotFound());
         mvc.perform(delete("/api/attack-configs/zero-to-one").with(ATTACKER).with(RunsApiTest.csrf()))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void updateReplacesWhatTheAttackIsAndKeepsItsNameAndCreator() throws Exception {
+        create("{\"name\":\"to-update\",\"dataset\":\"mnist\",\"attackedClass\":0,\"targetClass\":1}")
+                .andExpect(status().isCreated());
+
+        mvc.perform(put("/api/attack-configs/to-update").with(ATTACKER).with(RunsApiTest.csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dataset\":\"mnist\",\"attackedClass\":7,\"targetClass\":1,\"notes\":\"sevens\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("to-update"))
+                .andExpect(jsonPath("$.attackedClass").value(7))
+                .andExpect(jsonPath("$.notes").value("sevens"))
+                .andExpect(jsonPath("$.createdBy").value("attacker"));
+        mvc.perform(get("/api/attack-configs/to-update").with(ATTACKER)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.attackedClass").value(7));
+
+        mvc.perform(put("/api/attack-configs/to-update").with(ATTACKER).with(RunsApiTest.csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dataset\":\"mnist\",\"attackedClass\":1,\"targetClass\":1}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("targetClass"));
+        mvc.perform(put("/api/attack-configs/to-update").with(ATTACKER).with(RunsApiTest.csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"renamed\",\"dataset\":\"mnist\",\"attackedClass\":2,\"targetClass\":1}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("name"));
+        mvc.perform(put("/api/attack-configs/to-update").with(ATTACKER).with(RunsApiTest.csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"attackedClass\":\"seven\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("attackedClass"));
+        mvc.perform(put("/api/attack-configs/nope").with(ATTACKER).with(RunsApiTest.csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"dataset\":\"mnist\",\"attackedClass\":2,\"targetClass\":1}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/attack-configs/to-update").with(ATTACKER)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.attackedClass").value(7));
     }
 
     @Test

@@ -13,7 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import org.ddjvm.application.distill.Progress;
 import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.RunEvent;
 import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunStatus;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,30 @@ class DashboardTest extends WebTest {
                         not(containsString("id=\"delete\"")))));
         mvc.perform(get("/runs/nope").with(VIEWER)).andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("no run named nope")));
+    }
+
+    @Test
+    void aRunningRunShowsItsProgressEpochLossAndEtaOnce() throws Exception {
+        DistillationRun run = stored("page-live", RunStatus.RUNNING);
+        events.publish(new RunEvent.Iteration(run.id(), new Progress(60, 118, 1, 2, 1.23456, 0.5, 29.0, 0.02),
+                new double[] {0.02, 0.021}));
+
+        for (String path : List.of("/runs/page-live", "/runs/page-live/summary")) {
+            String html = mvc.perform(get(path).with(VIEWER)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("id=\"run-iteration\">60 / 118<", "id=\"run-epoch\">(epoch 2 of 2)<",
+                    "id=\"run-eta\">ETA 0.5 min<", "id=\"run-loss\">1.2346<");
+            assertThat(html.split("ETA", -1)).as("ETA shown once in " + path).hasSize(2);
+        }
+        // the page's script writes the same elements (no second ETA of its own) and draws the stored history first
+        mvc.perform(get("/js/run.js")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("setText('run-eta'"),
+                        containsString("setText('run-iteration', p.iteration + ' / ' + p.totalIterations)"),
+                        containsString("api + '/history'"))));
+        stored("page-queued", RunStatus.QUEUED);
+        mvc.perform(get("/runs/page-queued/summary").with(VIEWER)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"run-eta\"></span>"),
+                        containsString("id=\"run-loss\">—<"), not(containsString("ETA")))));
     }
 
     @Test

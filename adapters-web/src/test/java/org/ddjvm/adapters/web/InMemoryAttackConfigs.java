@@ -45,6 +45,17 @@ final class InMemoryAttackConfigs implements AttackConfigs {
     }
 
     @Override
+    public synchronized Optional<AttackConfig> update(AttackSpec spec) {
+        AttackConfig old = configs.get(spec.name());
+        if (old == null) {
+            return Optional.empty();
+        }
+        AttackConfig updated = new AttackConfig(old.id(), spec, old.createdAt(), old.createdBy());
+        configs.put(spec.name(), updated);
+        return Optional.of(updated);
+    }
+
+    @Override
     public boolean delete(String name) {
         return configs.remove(name) != null;
     }

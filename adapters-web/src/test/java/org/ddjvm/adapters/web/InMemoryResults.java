@@ -13,14 +13,17 @@ import org.ddjvm.application.runs.DistilledArtifact;
 import org.ddjvm.application.runs.EvaluationKind;
 import org.ddjvm.application.runs.EvaluationRecord;
 import org.ddjvm.application.runs.EvaluationStore;
+import org.ddjvm.application.runs.HistoryChunk;
+import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.domain.nn.ParameterSpec;
 
-/** Checkpoints, evaluations and artifacts in memory. */
-final class InMemoryResults implements CheckpointStore, EvaluationStore, ArtifactStore {
+/** Checkpoints, evaluations, artifacts and history in memory. */
+final class InMemoryResults implements CheckpointStore, EvaluationStore, ArtifactStore, HistoryStore {
 
     private final Map<Long, List<Checkpoint>> checkpoints = new ConcurrentHashMap<>();
     private final Map<String, EvaluationRecord> evaluations = new ConcurrentHashMap<>();
     private final Map<Long, DistilledArtifact> artifacts = new ConcurrentHashMap<>();
+    private final Map<Long, List<HistoryChunk>> history = new ConcurrentHashMap<>();
 
     @Override
     public synchronized void save(Checkpoint checkpoint, int retain) {
@@ -69,5 +72,17 @@ final class InMemoryResults implements CheckpointStore, EvaluationStore, Artifac
     @Override
     public Optional<DistilledArtifact> find(long runId) {
         return Optional.ofNullable(artifacts.get(runId));
+    }
+
+    @Override
+    public synchronized void append(HistoryChunk chunk) {
+        List<HistoryChunk> list = history.computeIfAbsent(chunk.runId(), id -> new ArrayList<>());
+        list.removeIf(c -> c.firstIteration() >= chunk.firstIteration());
+        list.add(chunk);
+    }
+
+    @Override
+    public synchronized List<HistoryChunk> chunks(long runId) {
+        return List.copyOf(history.getOrDefault(runId, List.of()));
     }
 }

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.HistoryChunk;
 import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunStatus;
 import org.ddjvm.domain.distill.InitMode;
@@ -153,6 +154,49 @@ class RunsApiTest extends WebTest {
                 .andExpect(jsonPath("$.detail").value("no run named nope"));
         mvc.perform(get("/api/runs/bad name!").with(VIEWER)).andExpect(status().isNotFound());
         mvc.perform(get("/api/runs/nope/evaluations").with(VIEWER)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void historyIsTheStoredLossOfEveryIterationAndTheRatesPerCheckpoint() throws Exception {
+        DistillationRun run = stored("api-history", RunStatus.COMPLETED, spec(InitMode.FIXED, 1, 3));
+        results.append(new HistoryChunk(run.id(), 1, 0, new double[] {2.5, 2.25, 2.0},
+                new double[] {0.02, 0.021, 0.022}, 0.6));
+        results.append(new HistoryChunk(run.id(), 4, 1, new double[] {1.5, 1.25}, new double[] {0.03, 0.031, 0.032},
+                0.4));
+
+        mvc.perform(get("/api/runs/api-history/history").with(VIEWER)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.run").value("api-history"))
+                .andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.totalIterations").value(118))
+                .andExpect(jsonPath("$.outerEpochs").value(2))
+                .andExpect(jsonPath("$.iterations").value(5))
+                .andExpect(jsonPath("$.chunks.length()").value(2))
+                .andExpect(jsonPath("$.chunks[0].firstIteration").value(1))
+                .andExpect(jsonPath("$.chunks[0].lastIteration").value(3))
+                .andExpect(jsonPath("$.chunks[0].epoch").value(0))
+                .andExpect(jsonPath("$.chunks[0].losses[2]").value(2.0))
+                .andExpect(jsonPath("$.chunks[1].firstIteration").value(4))
+                .andExpect(jsonPath("$.chunks[1].epoch").value(1))
+                .andExpect(jsonPath("$.chunks[1].losses.length()").value(2))
+                .andExpect(jsonPath("$.chunks[1].rates[2]").value(0.032))
+                .andExpect(jsonPath("$.chunks[1].seconds").value(0.4));
+
+        stored("api-history-none", RunStatus.QUEUED);
+        mvc.perform(get("/api/runs/api-history-none/history").with(VIEWER)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.iterations").value(0))
+                .andExpect(jsonPath("$.chunks.length()").value(0));
+    }
+
+    @Test
+    void historyOfAnUnknownRunIs404AndNeedsAViewer() throws Exception {
+        mvc.perform(get("/api/runs/nope/history").with(VIEWER)).andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+                .andExpect(jsonPath("$.detail").value("no run named nope"));
+        mvc.perform(get("/api/runs/bad name!/history").with(VIEWER)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/runs/api-roles/history")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.status").value(401));
+        mvc.perform(get("/api/runs/api-roles/history").with(user("a").roles("ATTACKER")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.status").value(403));
     }
 
     @Test

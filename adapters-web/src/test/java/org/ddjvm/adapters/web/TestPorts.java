@@ -81,7 +81,7 @@ class TestPorts {
 
     @Bean
     RunCatalog runCatalog(InMemoryRuns runs, InMemoryResults results) {
-        return new RunCatalog(runs, results, results, results);
+        return new RunCatalog(runs, results, results, results, results);
     }
 
     @Bean

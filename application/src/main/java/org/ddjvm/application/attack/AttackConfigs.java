@@ -16,6 +16,12 @@ public interface AttackConfigs {
 
     Optional<AttackConfig> findById(long id);
 
+    /**
+     * Replaces what the config named {@code spec.name()} is (dataset, classes, model set, notes), keeping its id,
+     * creation time and creator; empty when there is no such config.
+     */
+    Optional<AttackConfig> update(AttackSpec spec);
+
     /** Deletes by name; false when there was none. */
     boolean delete(String name);
 }

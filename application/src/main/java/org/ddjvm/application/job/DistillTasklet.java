@@ -1,9 +1,12 @@
 package org.ddjvm.application.job;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ddjvm.application.distill.Progress;
 import org.ddjvm.application.runs.DistillationMetrics;
+import org.ddjvm.application.runs.HistoryChunk;
+import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunEvent;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunMaterials;
@@ -19,28 +22,33 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Step "distill": outer iterations in chunks, from the latest checkpoint. A chunk ends after the run's
  * {@code checkpointEvery} iterations, at an outer-epoch end, at the last iteration or on a stop request; its
- * checkpoint and progress commit with the chunk, so a crash loses at most the chunk in flight.
+ * checkpoint, progress and history (the loss of each iteration, the rates at its end) commit with the chunk, so a
+ * crash loses at most the chunk in flight and the stored history always ends at the latest checkpoint.
  */
 final class DistillTasklet implements Tasklet {
 
     private final RunLookup lookup;
     private final RunCheckpoints checkpoints;
     private final RunRepository runs;
+    private final HistoryStore history;
     private final RunEvents events;
     private final StopRequests stops;
     private final DistillationMetrics metrics;
     /** Recent seconds per iteration of each run (moving average over about 20 iterations), for the ETA. */
     private final Map<Long, Double> recent = new ConcurrentHashMap<>();
 
-    DistillTasklet(RunLookup lookup, RunCheckpoints checkpoints, RunRepository runs, RunEvents events,
-                   StopRequests stops, DistillationMetrics metrics) {
+    DistillTasklet(RunLookup lookup, RunCheckpoints checkpoints, RunRepository runs, HistoryStore history,
+                   RunEvents events, StopRequests stops, DistillationMetrics metrics) {
         this.lookup = lookup;
         this.checkpoints = checkpoints;
         this.runs = runs;
+        this.history = history;
         this.events = events;
         this.stops = stops;
         this.metrics = metrics;
@@ -64,6 +72,10 @@ final class DistillTasklet implements Tasklet {
         boolean stop = false;
         double chunkSeconds = 0;
         double loss = Double.NaN;
+        long firstIndex = state.iteration();
+        double[] losses = new double[(int) Math.min(every, total - firstIndex)];
+        int done = 0;
+        double[] rates = null;
         do {
             if (stops.requested(runId) || step.isTerminateOnly()) {
                 stop = true;
@@ -76,7 +88,11 @@ final class DistillTasklet implements Tasklet {
             double seconds = (System.nanoTime() - t0) / 1e9;
             chunkSeconds += seconds;
             loss = g.outerLoss();
-            double[] rates = rates(state.rawRates());
+            rates = rates(state.rawRates());
+            if (done == losses.length) {
+                losses = Arrays.copyOf(losses, 2 * losses.length);
+            }
+            losses[done++] = loss;
             metrics.iterationDone(m.run(), seconds, loss, rates);
             double perIteration = recent.merge(runId, seconds, (old, now) -> 0.9 * old + 0.1 * now);
             events.publish(new RunEvent.Iteration(runId, new Progress(state.iteration(), total, epoch,
@@ -88,10 +104,14 @@ final class DistillTasklet implements Tasklet {
         ExecutionContext ctx = step.getExecutionContext();
         ctx.putDouble(JobKeys.DISTILL_SECONDS, ctx.getDouble(JobKeys.DISTILL_SECONDS, 0.0) + chunkSeconds);
         checkpoints.save(m, state);
+        if (done > 0) {
+            history.append(new HistoryChunk(runId, firstIndex + 1, schedule.epochOf(firstIndex),
+                    Arrays.copyOf(losses, done), rates, chunkSeconds));
+        }
         if (!Double.isNaN(loss)) {
             runs.recordProgress(runId, state.iteration(), loss);
         }
-        events.publish(new RunEvent.CheckpointSaved(runId, state.iteration()));
+        afterCommit(new RunEvent.CheckpointSaved(runId, state.iteration()));
         if (state.iteration() >= total || stop) {
             recent.remove(runId);
         }
@@ -101,6 +121,23 @@ final class DistillTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         return state.iteration() < total ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Publishes once the chunk's transaction has committed, so a watcher that reads the checkpoint on hearing of
+     * it finds it (in the transaction it would still read the previous one).
+     */
+    private void afterCommit(RunEvent event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            events.publish(event);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publish(event);
+            }
+        });
     }
 
     private static double[] rates(double[] raw) {

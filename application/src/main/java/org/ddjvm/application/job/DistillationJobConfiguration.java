@@ -3,6 +3,7 @@ package org.ddjvm.application.job;
 import java.time.Clock;
 import org.ddjvm.application.runs.CheckpointStore;
 import org.ddjvm.application.runs.DistillationMetrics;
+import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunMaterialsLoader;
 import org.ddjvm.application.runs.RunRepository;
@@ -33,14 +34,15 @@ public class DistillationJobConfiguration {
 
     @Bean
     Job distillationJob(JobRepository jobRepository, PlatformTransactionManager tx, RunRepository runs,
-                        CheckpointStore checkpointStore, RunMaterialsLoader loader, RunResults results,
-                        RunEvents events, StopRequests stops, DistillationMetrics metrics, Clock clock) {
+                        CheckpointStore checkpointStore, HistoryStore history, RunMaterialsLoader loader,
+                        RunResults results, RunEvents events, StopRequests stops, DistillationMetrics metrics,
+                        Clock clock) {
         RunLookup lookup = new RunLookup(runs, loader);
         RunCheckpoints checkpoints = new RunCheckpoints(checkpointStore, clock);
         Step prepare = new StepBuilder(PREPARE, jobRepository)
                 .tasklet(new PrepareTasklet(lookup, checkpoints, events), tx).build();
         Step distill = new StepBuilder(DISTILL, jobRepository)
-                .tasklet(new DistillTasklet(lookup, checkpoints, runs, events, stops, metrics), tx).build();
+                .tasklet(new DistillTasklet(lookup, checkpoints, runs, history, events, stops, metrics), tx).build();
         Step evaluate = new StepBuilder(EVALUATE, jobRepository)
                 .tasklet(new EvaluateTasklet(lookup, checkpoints, results, events), tx).build();
         Step baselines = new StepBuilder(BASELINES, jobRepository)

@@ -2,8 +2,12 @@ package org.ddjvm.application.queue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -24,13 +28,15 @@ import org.ddjvm.application.runs.UnknownRunException;
 
 /**
  * Executes recorded runs on a bounded pool of worker threads ({@code concurrency}, default 1), for launchers that
- * must not wait for a run to finish (the web). Runs beyond the concurrency wait QUEUED and start in the order they
- * were submitted. A run is held (waiting or executing) at most once: submitting or resuming a held run throws
- * {@link RunBusyException}, so one run never has two executions from this queue.
+ * must not wait for a run to finish (the web). Runs beyond the concurrency wait QUEUED and start strictly in the
+ * order they entered the queue (the order {@link #waiting()} and {@link #position} show): a free worker always
+ * takes the run at the head of the line, whichever submission woke it. A run is held (being checked, waiting or
+ * executing) at most once: submitting or resuming a held run throws {@link RunBusyException}, so one run never
+ * has two executions from this queue.
  *
  * <p>A waiting run can be cancelled: it never starts and becomes STOPPED (resumable). Closing the queue asks the
  * executing runs to stop after their current iteration (they checkpoint and end STOPPED), waits for them a while,
- * and leaves waiting runs QUEUED in the repository.
+ * and leaves waiting runs QUEUED in the repository, where the next queue started picks them up again.
  */
 public final class RunQueue implements AutoCloseable {
 
@@ -46,8 +52,10 @@ public final class RunQueue implements AutoCloseable {
     private final int concurrency;
     private final ExecutorService workers;
     private final Object lock = new Object();
-    /** Held runs not yet started, in submission order. */
-    private final Set<Long> waiting = new LinkedHashSet<>();
+    /** Runs being checked before they may wait (a resume): held, but not in line yet. */
+    private final Set<Long> checking = new HashSet<>();
+    /** Held runs not yet started, in the order they entered the queue: the head starts next. */
+    private final Map<Long, DistillationRun> waiting = new LinkedHashMap<>();
     private final Set<Long> executing = new LinkedHashSet<>();
     private boolean closed;
 
@@ -62,7 +70,7 @@ public final class RunQueue implements AutoCloseable {
         this.events = Objects.requireNonNull(events, "events");
         this.stops = Objects.requireNonNull(stops, "stops");
         this.concurrency = concurrency;
-        // a fixed pool on an unbounded FIFO queue: tasks start in submission order
+        // one task per run put in line; each task starts whichever run is at the head of the line then
         this.workers = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), new WorkerThreads());
     }
@@ -78,10 +86,13 @@ public final class RunQueue implements AutoCloseable {
         }
     }
 
-    /** Queues a recorded (QUEUED) run; it starts when a worker is free. */
+    /** Queues a recorded (QUEUED) run at the end of the line; it starts when a worker is free. */
     public void submit(DistillationRun run) {
-        reserve(run);
-        start(run);
+        synchronized (lock) {
+            requireNotHeld(run);
+            waiting.put(run.id(), run);
+        }
+        wakeWorker(run);
     }
 
     /**
@@ -90,7 +101,10 @@ public final class RunQueue implements AutoCloseable {
      */
     public DistillationRun resume(RunName name) {
         DistillationRun run = runs.findByName(name).orElseThrow(() -> new UnknownRunException(name.value()));
-        reserve(run);
+        synchronized (lock) {
+            requireNotHeld(run);
+            checking.add(run.id());
+        }
         DistillationRun checked;
         try {
             checked = resumeCheck.check(name);
@@ -99,17 +113,26 @@ public final class RunQueue implements AutoCloseable {
                 events.publish(new RunEvent.StatusChanged(checked.id(), RunStatus.QUEUED, null));
             }
         } catch (RuntimeException e) {
-            release(run.id());
+            synchronized (lock) {
+                checking.remove(run.id());
+            }
             throw e;
         }
-        start(checked);
+        synchronized (lock) {
+            checking.remove(run.id());
+            if (closed) {
+                throw new IllegalStateException("the run queue is shut down");
+            }
+            waiting.put(checked.id(), checked);
+        }
+        wakeWorker(checked);
         return runs.findById(checked.id()).orElse(checked);
     }
 
     /** Removes a waiting run before it starts and marks it STOPPED; false when it is not waiting here. */
     public boolean cancel(DistillationRun run) {
         synchronized (lock) {
-            if (!waiting.remove(run.id())) {
+            if (waiting.remove(run.id()) == null) {
                 return false;
             }
         }
@@ -121,7 +144,7 @@ public final class RunQueue implements AutoCloseable {
     /** Whether the run is waiting or executing here. */
     public boolean holds(long runId) {
         synchronized (lock) {
-            return waiting.contains(runId) || executing.contains(runId);
+            return checking.contains(runId) || waiting.containsKey(runId) || executing.contains(runId);
         }
     }
 
@@ -134,7 +157,7 @@ public final class RunQueue implements AutoCloseable {
     /** Ids of the waiting runs, next to start first. */
     public List<Long> waiting() {
         synchronized (lock) {
-            return List.copyOf(waiting);
+            return List.copyOf(waiting.keySet());
         }
     }
 
@@ -142,7 +165,7 @@ public final class RunQueue implements AutoCloseable {
     public int position(long runId) {
         synchronized (lock) {
             int i = 1;
-            for (long id : waiting) {
+            for (long id : waiting.keySet()) {
                 if (id == runId) {
                     return i;
                 }
@@ -154,7 +177,8 @@ public final class RunQueue implements AutoCloseable {
 
     /**
      * Stops taking runs, asks executing runs to stop after their current iteration and waits up to {@code grace}
-     * for them. Waiting runs never start (they stay QUEUED and can be resumed later).
+     * for them. Waiting runs never start here: they stay QUEUED, and the next queue to start on the database picks
+     * them up ({@link RequeueOrphanedRuns}).
      */
     public void close(Duration grace) {
         List<Long> running;
@@ -179,40 +203,39 @@ public final class RunQueue implements AutoCloseable {
         close(Duration.ofMinutes(2));
     }
 
-    private void reserve(DistillationRun run) {
-        synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("the run queue is shut down");
-            }
-            if (executing.contains(run.id())) {
-                throw new RunBusyException(run.name(), "is executing");
-            }
-            if (!waiting.add(run.id())) {
-                throw new RunBusyException(run.name(), "is already queued");
-            }
+    private void requireNotHeld(DistillationRun run) {
+        if (closed) {
+            throw new IllegalStateException("the run queue is shut down");
+        }
+        if (executing.contains(run.id())) {
+            throw new RunBusyException(run.name(), "is executing");
+        }
+        if (waiting.containsKey(run.id()) || checking.contains(run.id())) {
+            throw new RunBusyException(run.name(), "is already queued");
         }
     }
 
-    private void release(long runId) {
-        synchronized (lock) {
-            waiting.remove(runId);
-        }
-    }
-
-    private void start(DistillationRun run) {
+    /** Lets a worker take the head of the line (not necessarily {@code run}: whoever is first). */
+    private void wakeWorker(DistillationRun run) {
         try {
-            workers.execute(() -> work(run));
+            workers.execute(this::startNext);
         } catch (RejectedExecutionException e) {
-            release(run.id());
+            synchronized (lock) {
+                waiting.remove(run.id());
+            }
             throw new IllegalStateException("the run queue is shut down", e);
         }
     }
 
-    private void work(DistillationRun run) {
+    private void startNext() {
+        DistillationRun run;
         synchronized (lock) {
-            if (!waiting.remove(run.id())) {
-                return; // cancelled, or the queue closed, while it waited
+            Iterator<DistillationRun> head = waiting.values().iterator();
+            if (!head.hasNext()) {
+                return; // its run was cancelled, or the queue closed, while it waited
             }
+            run = head.next();
+            head.remove();
             executing.add(run.id());
         }
         try {

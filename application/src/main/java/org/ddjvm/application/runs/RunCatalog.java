@@ -3,20 +3,22 @@ package org.ddjvm.application.runs;
 import java.util.List;
 import java.util.Optional;
 
-/** Use cases "runs" and "show": what is recorded about runs. */
+/** Use cases "runs" and "show": what is recorded about runs, their results and their outer-loop history. */
 public final class RunCatalog {
 
     private final RunRepository runs;
     private final EvaluationStore evaluations;
     private final CheckpointStore checkpoints;
     private final ArtifactStore artifacts;
+    private final HistoryStore history;
 
     public RunCatalog(RunRepository runs, EvaluationStore evaluations, CheckpointStore checkpoints,
-                      ArtifactStore artifacts) {
+                      ArtifactStore artifacts, HistoryStore history) {
         this.runs = runs;
         this.evaluations = evaluations;
         this.checkpoints = checkpoints;
         this.artifacts = artifacts;
+        this.history = history;
     }
 
     /** A run with what it has produced so far. */
@@ -36,6 +38,11 @@ public final class RunCatalog {
         DistillationRun run = get(name);
         return new RunDetails(run, evaluations.forRun(run.id()), checkpoints.iterations(run.id()),
                 artifacts.find(run.id()).isPresent());
+    }
+
+    /** The run's stored outer-loop history, oldest chunk first (up to its latest checkpoint). */
+    public List<HistoryChunk> history(DistillationRun run) {
+        return history.chunks(run.id());
     }
 
     public List<DistillationRun> list(RunFilter filter) {

@@ -7,7 +7,10 @@ import java.util.Optional;
 /** Outbound port: the recorded runs. */
 public interface RunRepository {
 
-    /** Records a QUEUED run. Throws {@link DuplicateRunNameException} when the name is taken. */
+    /**
+     * Records a QUEUED run, queued now by this process. Throws {@link DuplicateRunNameException} when the name is
+     * taken.
+     */
     DistillationRun create(NewRun run);
 
     Optional<DistillationRun> findById(long id);
@@ -22,9 +25,19 @@ public interface RunRepository {
 
     /**
      * Moves a run to a status. RUNNING sets {@code startedAt} and clears the failure reason; a finished status
-     * sets {@code finishedAt}; {@code failureReason} is stored for FAILED and ignored otherwise.
+     * sets {@code finishedAt}; {@code failureReason} is stored for FAILED and ignored otherwise. QUEUED records that
+     * this process queued it, now.
      */
     void markStatus(long id, RunStatus status, String failureReason);
+
+    /** The QUEUED runs in the order they were queued, first queued first. */
+    List<QueuedRun> queued();
+
+    /**
+     * Hands a QUEUED run over from the process that queued it ({@code from}, null when unknown) to {@code to},
+     * keeping its place in the order. False when it is no longer QUEUED or another process took it first.
+     */
+    boolean transferQueued(long id, ProcessOwner from, ProcessOwner to);
 
     /** The latest outer iteration done and its loss. */
     void recordProgress(long id, long iteration, double loss);

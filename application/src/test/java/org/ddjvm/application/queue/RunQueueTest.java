@@ -106,6 +106,88 @@ class RunQueueTest {
     }
 
     @Test
+    void concurrentSubmissionsStartExactlyInQueueOrder() throws Exception {
+        // many rounds of 8 simultaneous submissions behind a busy worker: the runs start in the order the queue
+        // put them in line (what waiting() and position() show), whichever submission woke a worker first
+        for (int round = 0; round < 40; round++) {
+            RunQueue q = queue(1);
+            DistillationRun blocker = runs.record("blocker-" + round);
+            q.submit(blocker);
+            await(() -> q.executing(blocker.id()));
+            List<DistillationRun> batch = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                batch.add(runs.record("r" + round + "-" + i));
+            }
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> threads = new ArrayList<>();
+            for (DistillationRun run : batch) {
+                Thread t = new Thread(() -> {
+                    try {
+                        go.await();
+                        q.submit(run);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                t.start();
+                threads.add(t);
+            }
+            go.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            List<Long> line = q.waiting();
+            assertThat(line).hasSize(8);
+            for (int i = 0; i < line.size(); i++) {
+                assertThat(q.position(line.get(i))).isEqualTo(i + 1);
+            }
+            int before = jobs.started.size();
+            batch.forEach(jobs::finish);
+            jobs.finish(blocker);
+            await(() -> jobs.started.size() == before + 8);
+            List<String> expected = line.stream().map(id -> runs.findById(id).orElseThrow().name().value()).toList();
+            assertThat(jobs.started.subList(before, before + 8)).as("round " + round).isEqualTo(expected);
+            await(() -> line.stream().noneMatch(q::holds));
+            q.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aRunBeingCheckedForResumeWaitsOutsideTheLineUntilTheCheckEnds() throws Exception {
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RunQueue q = new RunQueue(jobs, name -> {
+            checking.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return runs.findByName(name).orElseThrow();
+        }, runs, events, stops, 1);
+        queue = q;
+        DistillationRun stopped = runs.record("checked");
+        runs.markStatus(stopped.id(), RunStatus.STOPPED, null);
+        DistillationRun fresh = runs.record("fresh");
+        Thread resumer = new Thread(() -> q.resume(new RunName("checked")));
+        resumer.start();
+        assertThat(checking.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(q.holds(stopped.id())).isTrue();
+        assertThatThrownBy(() -> q.submit(stopped)).isInstanceOf(RunBusyException.class);
+        q.submit(fresh);
+        await(() -> jobs.started.contains("fresh"));
+        assertThat(jobs.started).containsExactly("fresh");
+
+        release.countDown();
+        resumer.join();
+        assertThat(q.waiting()).containsExactly(stopped.id());
+        jobs.finish(fresh);
+        await(() -> jobs.started.contains("checked"));
+        assertThat(jobs.started).containsExactly("fresh", "checked");
+    }
+
+    @Test
     void concurrencyTwoExecutesTwoAtATime() throws Exception {
         RunQueue q = queue(2);
         DistillationRun a = runs.record("a");

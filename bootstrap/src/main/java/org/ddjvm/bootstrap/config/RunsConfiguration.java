@@ -20,6 +20,7 @@ import org.ddjvm.application.runs.CheckpointStore;
 import org.ddjvm.application.runs.DistillationMetrics;
 import org.ddjvm.application.runs.EvaluationStore;
 import org.ddjvm.application.runs.ExportRun;
+import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunCatalog;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunMaterialsLoader;
@@ -108,8 +109,8 @@ public class RunsConfiguration {
 
     @Bean
     RunCatalog runCatalog(RunRepository runs, EvaluationStore evaluations, CheckpointStore checkpoints,
-                          ArtifactStore artifacts) {
-        return new RunCatalog(runs, evaluations, checkpoints, artifacts);
+                          ArtifactStore artifacts, HistoryStore history) {
+        return new RunCatalog(runs, evaluations, checkpoints, artifacts, history);
     }
 
     @Bean

@@ -20,9 +20,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.HistoryChunk;
+import org.ddjvm.application.runs.HistoryStore;
+import org.ddjvm.application.runs.NewRun;
+import org.ddjvm.application.runs.RunName;
+import org.ddjvm.application.runs.RunRepository;
+import org.ddjvm.application.runs.RunSpec;
+import org.ddjvm.application.runs.RunStatus;
 import org.ddjvm.application.users.CreateUser;
 import org.ddjvm.application.users.Role;
 import org.ddjvm.bootstrap.DdApplication;
+import org.ddjvm.domain.distill.DistillationConfig;
+import org.ddjvm.domain.distill.InitMode;
+import org.ddjvm.domain.tensor.DType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard in a real browser (headless Debian Chromium through Selenium) on the real application: a random
@@ -49,7 +61,9 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(classes = DdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.main.web-application-type=servlet", "server.address=127.0.0.1",
-                "dd.admin.password=browser-test-admin-1", "dd.queue.concurrency=1"})
+                "dd.admin.password=browser-test-admin-1", "dd.queue.concurrency=1",
+                // the shared test database may hold runs a crashed test left waiting: this queue holds only ours
+                "dd.queue.requeue-orphaned=false"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DashboardBrowserTest {
 
@@ -63,6 +77,12 @@ class DashboardBrowserTest {
 
     @Autowired
     CreateUser createUser;
+
+    @Autowired
+    RunRepository runs;
+
+    @Autowired
+    HistoryStore history;
 
     private String username;
 
@@ -137,6 +157,8 @@ class DashboardBrowserTest {
             assertThat(watched.refreshedAt).as("iterations whose checkpoint event refreshed the images").isNotEmpty();
             assertThat(watched.pictures).as("distinct distilled pictures shown while it ran")
                     .hasSizeGreaterThanOrEqualTo(2);
+            assertThat(watched.etaShown).as("looks that showed the ETA while it ran").isPositive();
+            assertThat(watched.curves).as("the loss curve grew while it ran").isNotEmpty();
 
             // open the finished run from the runs page (whose rows htmx replaces every few seconds)
             driver.get(url("/runs"));
@@ -161,6 +183,10 @@ class DashboardBrowserTest {
             assertThat(distilled.get(2).getText()).isEqualTo("1");
             assertThat(baseline.get(1).getText()).as("baseline, after training").matches(PERCENT);
             assertThat(baseline.get(2).getText()).isEqualTo("2");
+            // the whole outer loop is drawn: the stored history (every iteration) with the live points on top
+            page.until(d -> text(d, By.id("curve-extent")).equals("Loss of 59 of 59 iterations (1–59)"));
+            assertThat(driver.findElements(By.cssSelector("#loss-chart canvas"))).isNotEmpty();
+            assertThat(driver.findElements(By.cssSelector("#rates-chart canvas"))).isNotEmpty();
             ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             browser.screenshot("06-completed");
 
@@ -170,6 +196,31 @@ class DashboardBrowserTest {
             Cookie session = driver.manage().getCookieNamed("JSESSIONID");
             assertThat(session).as("the browser's session cookie").isNotNull();
             HttpClient http = ApiClient.newHttpClient();
+
+            // the stored history the page drew: chunks of the 59 iterations, in order, with the 3 rates each
+            HttpResponse<String> stored = ApiClient.session(http, port, session.getValue())
+                    .get("/api/runs/" + run + "/history");
+            assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+            JsonNode history = ApiClient.JSON.readTree(stored.body());
+            assertThat(history.get("iterations").asLong()).isEqualTo(59);
+            long next = 1;
+            for (JsonNode chunk : history.get("chunks")) {
+                assertThat(chunk.get("firstIteration").asLong()).isEqualTo(next);
+                assertThat(chunk.get("losses").size()).isEqualTo(
+                        chunk.get("lastIteration").asLong() - chunk.get("firstIteration").asLong() + 1);
+                assertThat(chunk.get("rates").size()).isEqualTo(3);
+                next = chunk.get("lastIteration").asLong() + 1;
+            }
+            assertThat(next).isEqualTo(60);
+
+            // the job's meters, as Prometheus scrapes them from the running server
+            HttpResponse<String> metrics = ApiClient.session(http, port, session.getValue())
+                    .get("/actuator/prometheus");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body())
+                    .contains("dd_outer_iteration_seconds_count{backend=\"djl\",dataset=\"mnist\"}")
+                    .contains("dd_evaluation_accuracy{kind=\"distilled\",run=\"" + run + "\"}")
+                    .contains("dd_runs{status=\"COMPLETED\"}");
             HttpResponse<byte[]> npz = ApiClient.session(http, port, session.getValue())
                     .getBytes(href.substring(ApiClient.base(port).length()));
             assertThat(npz.statusCode()).isEqualTo(200);
@@ -184,6 +235,48 @@ class DashboardBrowserTest {
                         .as(array + " is a NumPy array").isEqualTo("NUMPY");
                 assertThat(bytes[0] & 0xff).isEqualTo(0x93);
             }
+        }
+    }
+
+    /**
+     * A run this server never saw iterate (as if another process ran it, or this server restarted since): its page
+     * draws the whole loss curve and the rates from the stored history alone.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aRunThisServerNeverSawIterateShowsItsStoredCurves() throws Exception {
+        String name = ApiClient.uniqueName("browser-elsewhere");
+        RunSpec spec = new RunSpec(new DistillationConfig("mnist", "lenet", 1, 1, 3, InitMode.FIXED, 1, 2, 1024,
+                0.02, 0.01, 40, 0.5, 1L, DType.FLOAT32), 2, 0.1, 50);
+        DistillationRun run = runs.create(new NewRun(new RunName(name), spec, "djl", 118));
+        long first = 1;
+        for (int epoch = 0; epoch < 2; epoch++) {
+            for (int size : new int[] {50, 9}) {
+                double[] losses = new double[size];
+                for (int i = 0; i < size; i++) {
+                    losses[i] = 2.3 * Math.exp(-(first + i) / 40.0);
+                }
+                double rate = 0.02 + 0.0001 * (first + size - 1);
+                history.append(new HistoryChunk(run.id(), first, epoch, losses,
+                        new double[] {rate, rate * 1.1, rate * 1.2}, 5));
+                first += size;
+            }
+        }
+        runs.markStatus(run.id(), RunStatus.RUNNING, null);
+        runs.recordProgress(run.id(), 118, 2.3 * Math.exp(-118 / 40.0));
+        runs.markStatus(run.id(), RunStatus.STOPPED, null);
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            WebDriver driver = browser.driver();
+            logIn(browser, false);
+            driver.get(url("/runs/" + name));
+            WebDriverWait page = wait(driver, Duration.ofSeconds(30));
+            page.until(d -> text(d, By.id("curve-extent")).equals("Loss of 118 of 118 iterations (1–118)"));
+            assertThat(driver.findElements(By.cssSelector("#rates-chart canvas"))).isNotEmpty();
+            assertThat(text(driver, By.id("run-iteration"))).isEqualTo("118 / 118");
+            assertThat(text(driver, By.id("run-epoch"))).isEqualTo("(epoch 2 of 2)");
+            // three rate series (T = 3) in the legend, as many as the stored rates have
+            assertThat(driver.findElements(By.cssSelector("#rates-chart .u-series"))).hasSize(4);
         }
     }
 
@@ -244,6 +337,10 @@ class DashboardBrowserTest {
         /** The pictures themselves (as data URLs) of the sources that loaded. */
         final Set<String> pictures = new LinkedHashSet<>();
         final Set<String> loaded = new LinkedHashSet<>();
+        /** Looks at the progress while it ran that showed an ETA (never more than one at a time). */
+        int etaShown;
+        /** The curve's extent as the page described it while the run ran. */
+        final List<String> curves = new ArrayList<>();
     }
 
     /** Polls the run page until the run ends (bounded), noting the iterations, progress and images it shows. */
@@ -259,6 +356,14 @@ class DashboardBrowserTest {
                     return w;
                 }
                 if (status.equals("running")) {
+                    String summary = driver.findElement(By.id("summary")).getText();
+                    int etas = summary.split("ETA", -1).length - 1;
+                    assertThat(etas).as("ETAs on the run page at once: " + summary).isLessThanOrEqualTo(1);
+                    w.etaShown += etas;
+                    String curve = driver.findElement(By.id("curve-extent")).getText();
+                    if (!curve.isEmpty()) {
+                        w.curves.add(curve);
+                    }
                     Matcher it = Pattern.compile("^(\\d+) / (\\d+)").matcher(
                             driver.findElement(By.id("run-iteration")).getText().strip());
                     if (it.find()) {

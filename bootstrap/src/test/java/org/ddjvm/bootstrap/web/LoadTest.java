@@ -47,7 +47,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = DdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.main.web-application-type=servlet", "server.address=127.0.0.1",
-                "dd.admin.password=load-test-admin-1", "dd.queue.concurrency=" + LoadTest.CONCURRENCY})
+                "dd.admin.password=load-test-admin-1", "dd.queue.concurrency=" + LoadTest.CONCURRENCY,
+                // the shared test database may hold runs a crashed test left waiting: this queue holds only ours
+                "dd.queue.requeue-orphaned=false"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class LoadTest {
 

@@ -10,16 +10,18 @@ import java.util.List;
 import org.ddjvm.application.attack.AttackConfig;
 import org.ddjvm.application.attack.AttackConfigs;
 import org.ddjvm.application.attack.AttackSpec;
+import org.ddjvm.domain.distill.InvalidConfigException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Poisoning-attack configurations (role ATTACKER): list, show, create, delete. */
+/** Poisoning-attack configurations (role ATTACKER): list, show, create, update, delete. */
 @RestController
 @RequestMapping("/api/attack-configs")
 @Tag(name = "attack-configs", description = "poisoning-attack configurations (role ATTACKER)")
@@ -70,15 +72,27 @@ public class AttackConfigsController {
     @Operation(summary = "create an attack config", description = "201 with its Location; 400 naming the field "
             + "(name, dataset, attackedClass, targetClass, notes), also when the name is taken")
     public ResponseEntity<AttackConfigView> create(@RequestBody AttackConfigRequest request, Principal user) {
-        AttackSpec spec;
-        try {
-            spec = request.toSpec();
-        } catch (org.ddjvm.domain.distill.InvalidConfigException e) {
-            throw RequestFields.renamed(e);
-        }
-        AttackConfig created = configs.create(spec, user.getName());
+        AttackConfig created = configs.create(spec(request), user.getName());
         return ResponseEntity.created(URI.create("/api/attack-configs/" + created.name()))
                 .body(AttackConfigView.of(created));
+    }
+
+    @PutMapping("/{name}")
+    @Operation(summary = "update an attack config", description = "Replaces its dataset, classes, model set and "
+            + "notes (absent ones as on create); the name stays (a different name in the body is a 400). 404 when "
+            + "there is no such config.")
+    public AttackConfigView update(@PathVariable String name, @RequestBody AttackConfigRequest request) {
+        if (configs.findByName(name).isEmpty()) {
+            throw new NotFoundException("no attack config named " + name);
+        }
+        if (request.name() != null && !request.name().equals(name)) {
+            throw new InvalidConfigException("name", request.name(), "must be the config's name (" + name
+                    + "); create a new config to rename one");
+        }
+        AttackConfigRequest named = new AttackConfigRequest(name, request.dataset(), request.attackedClass(),
+                request.targetClass(), request.modelSet(), request.notes());
+        return configs.update(spec(named)).map(AttackConfigView::of)
+                .orElseThrow(() -> new NotFoundException("no attack config named " + name));
     }
 
     @DeleteMapping("/{name}")
@@ -88,5 +102,13 @@ public class AttackConfigsController {
             throw new NotFoundException("no attack config named " + name);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private static AttackSpec spec(AttackConfigRequest request) {
+        try {
+            return request.toSpec();
+        } catch (InvalidConfigException e) {
+            throw RequestFields.renamed(e);
+        }
     }
 }

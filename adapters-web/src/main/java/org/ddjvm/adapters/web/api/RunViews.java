@@ -48,9 +48,11 @@ public final class RunViews {
         long iteration = point.map(p -> Math.max(p.iteration(), run.iteration())).orElse(run.iteration());
         double progress = run.totalIterations() == 0 ? 0 : Math.min(1.0, (double) iteration / run.totalIterations());
         Double loss = point.map(p -> finiteOrNull(p.loss())).orElse(run.lastLoss());
+        long epoch = point.map(ProgressPoint::epoch).orElseGet(() -> epochOf(iteration, run));
         int position = queue.position(run.id());
         return new RunView(run.name().value(), run.status().name(), c.dataset(), c.architecture(), c.init().label(),
-                c.imagesPerClass(), c.steps(), c.epochs(), run.backend(), iteration, run.totalIterations(), progress,
+                c.imagesPerClass(), c.steps(), c.epochs(), run.backend(), iteration, epoch, run.totalIterations(),
+                progress,
                 loss, point.map(p -> finiteOrNull(p.etaSeconds())).orElse(null), position == 0 ? null : position,
                 catalog.accuracy(run).orElse(null), run.createdAt(), run.startedAt(), run.finishedAt(),
                 run.failureReason(), RunSpecView.of(run.spec()));
@@ -88,6 +90,12 @@ public final class RunViews {
             throw new InvalidConfigException("status", value, "must be one of queued, running, stopped, "
                     + "completed, failed");
         }
+    }
+
+    /** The outer epoch of the {@code iteration}-th iteration (1-based count; 0 before the first). */
+    static long epochOf(long iteration, DistillationRun run) {
+        long perEpoch = Math.max(1, run.totalIterations() / run.spec().config().outerEpochs());
+        return iteration == 0 ? 0 : Math.min((iteration - 1) / perEpoch, run.spec().config().outerEpochs() - 1);
     }
 
     private static Double finiteOrNull(double value) {

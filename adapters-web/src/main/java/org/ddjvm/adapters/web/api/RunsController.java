@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Runs: launch (queued), list, show, stop, resume, delete, and their evaluations. */
+/** Runs: launch (queued), list, show, stop, resume, delete, and their evaluations and outer-loop history. */
 @RestController
 @RequestMapping("/api/runs")
 @Tag(name = "runs", description = "distillation runs")
@@ -111,6 +111,17 @@ public class RunsController {
     @Operation(summary = "a run's evaluations: the distilled data and the random-real baseline")
     public List<EvaluationView> evaluations(@PathVariable String name) {
         return views.details(name).evaluations();
+    }
+
+    @GetMapping("/{name}/history")
+    @Operation(summary = "a run's outer-loop history: the loss of every iteration and the rates per checkpoint",
+            description = "Stored with every checkpoint, whoever launched the run (dd distill or this API) and "
+                    + "whichever server ran it, up to its latest checkpoint. One chunk per checkpoint interval: "
+                    + "{firstIteration, lastIteration, epoch, losses[] (one per iteration), rates[] (the T learned "
+                    + "rates after lastIteration), seconds}. Later iterations arrive on the events stream.")
+    public RunHistoryView history(@PathVariable String name) {
+        DistillationRun run = views.run(name);
+        return RunHistoryView.of(run, catalog.history(run));
     }
 
     private void requireActiveBackend(String backend) {

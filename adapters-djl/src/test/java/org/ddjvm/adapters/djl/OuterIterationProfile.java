@@ -28,7 +28,7 @@ import org.ddjvm.domain.trainer.Linearization;
  * <pre>
  * ./mvnw -o -q -pl adapters-djl -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "$(cat adapters-djl/target/cp.txt):adapters-djl/target/test-classes:adapters-djl/target/classes:domain/target/classes" \
- *     org.ddjvm.adapters.djl.OuterIterationProfile 10 3 20
+ *     org.ddjvm.adapters.djl.OuterIterationProfile 10 3 20 256   # S, E, iterations, real chunk
  * </pre>
  */
 public final class OuterIterationProfile {
@@ -39,6 +39,7 @@ public final class OuterIterationProfile {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int chunk = args.length > 3 ? Integer.parseInt(args[3]) : DistillationEngine.REAL_CHUNK;
         DistillationConfig config = DistillationConfig.defaults("mnist");
         config = new DistillationConfig("mnist", "lenet", 1, steps, epochs, config.init(), 1, 400, 1024, 0.02, 0.01,
                 40, 0.5, 1L, config.dtype());
@@ -57,7 +58,7 @@ public final class OuterIterationProfile {
             TimedOps ops = new TimedOps(djl);
             Map<String, long[]> phases = new TreeMap<>();
             DifferentiableTrainer trainer = new PhaseTimer(new ForwardOverReverseTrainer(ops, lenet), phases);
-            DistillationEngine engine = new DistillationEngine(ops, trainer, config);
+            DistillationEngine engine = new DistillationEngine(ops, trainer, config, chunk);
             DistillationState state = engine.initialState();
             for (int k = 0; k < 5; k++) {
                 engine.step(state, batch, 0);
@@ -71,8 +72,8 @@ public final class OuterIterationProfile {
             }
             double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / iterations;
             double wall = (System.nanoTime() - t0) / 1e6 / iterations;
-            System.out.printf("S %d E %d: %.1f ms CPU, %.1f ms wall per outer iteration (profiled)%n", steps, epochs,
-                    cpu, wall);
+            System.out.printf("S %d E %d, real chunk %d: %.1f ms CPU, %.1f ms wall per outer iteration (profiled)%n",
+                    steps, epochs, chunk, cpu, wall);
             phases.forEach((name, v) -> System.out.printf("  phase %-12s %8.1f ms/iter %5d calls/iter%n", name,
                     v[0] / 1e6 / iterations, v[1] / iterations));
             ops.totals().entrySet().stream()

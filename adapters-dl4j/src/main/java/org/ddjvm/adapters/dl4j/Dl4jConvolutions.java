@@ -1,10 +1,13 @@
 package org.ddjvm.adapters.dl4j;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Stride-1 convolution and its two gradients as libnd4j's NCHW convolution kernels (oneDNN in the build used
- * here), weights in PyTorch's [out, in, kh, kw] layout (libnd4j's weight format 1, "OIYX").
+ * Stride-1 convolution and its two gradients, weights in PyTorch's [out, in, kh, kw] layout (libnd4j's weight
+ * format 1, "OIYX"). float32 runs libnd4j's NCHW convolution kernels, which are oneDNN's in the build used here;
+ * float64, which oneDNN does not take, runs {@link ColumnConvolutions} so that no buffer is allocated outside the
+ * workspace.
  */
 final class Dl4jConvolutions {
 
@@ -12,11 +15,17 @@ final class Dl4jConvolutions {
     private static final int OIYX = 1;
     private static final int EXPLICIT_PADDING = 0;
 
-    private Dl4jConvolutions() {
+    private final ColumnConvolutions float64;
+
+    Dl4jConvolutions(ColumnConvolutions float64) {
+        this.float64 = float64;
     }
 
     /** Cross-correlation of x [N,I,H,W] with w [O,I,kh,kw], zero padding {@code pad}. */
-    static INDArray conv2d(INDArray x, INDArray w, int pad) {
+    INDArray conv2d(INDArray x, INDArray w, int pad) {
+        if (x.dataType() == DataType.DOUBLE) {
+            return float64.conv2d(x, w, pad);
+        }
         long[] xs = x.shape();
         long[] ws = w.shape();
         INDArray y = Kernels.empty(x.dataType(), xs[0], ws[0], xs[2] + 2L * pad - ws[2] + 1, xs[3] + 2L * pad - ws[3] + 1);
@@ -28,10 +37,12 @@ final class Dl4jConvolutions {
      * The input gradient is the transposed convolution of dy with the same weights: libnd4j's deconv2d reads
      * [in, out, kh, kw] of the transposed operation, which is exactly [O, I, kh, kw] of the forward one. When it
      * produces a single channel (a network's first layer) a full correlation with the flipped, in/out-swapped kernel
-     * (padding k−1−pad) is faster: at batch 10, 0.4 ms instead of 0.8 ms in float32 and 4.5 ms instead of 9 ms in
-     * float64 (which oneDNN does not take; libnd4j's own kernels run it).
+     * (padding k−1−pad) is faster: at batch 10, 0.4 ms instead of 0.8 ms in float32.
      */
-    static INDArray inputGrad(INDArray dy, INDArray w, long height, long width, int pad) {
+    INDArray inputGrad(INDArray dy, INDArray w, long height, long width, int pad) {
+        if (dy.dataType() == DataType.DOUBLE) {
+            return float64.inputGrad(dy, w, height, width, pad);
+        }
         long[] ds = dy.shape();
         long kh = w.size(2);
         long kw = w.size(3);
@@ -56,7 +67,10 @@ final class Dl4jConvolutions {
      * conv(xᵀ [I,N,H,W], dyᵀ [O,N,Ho,Wo]) is [I,O,kh,kw]. At LeNet's first layer and batch 256 this is 5 ms where
      * conv2d_bp (which also computes an input gradient, through the same slow single-channel path) takes 70 ms.
      */
-    static INDArray weightGrad(INDArray x, INDArray dy, int pad) {
+    INDArray weightGrad(INDArray x, INDArray dy, int pad) {
+        if (x.dataType() == DataType.DOUBLE) {
+            return float64.weightGrad(x, dy, pad);
+        }
         INDArray xt = x.permute(1, 0, 2, 3).dup('c');
         INDArray dyt = dy.permute(1, 0, 2, 3).dup('c');
         return conv2d(xt, dyt, pad).permute(1, 0, 2, 3).dup('c');

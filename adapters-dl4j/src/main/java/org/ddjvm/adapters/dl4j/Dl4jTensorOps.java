@@ -29,6 +29,7 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
 
     private final Dl4jSettings settings;
     private final ScopeStack scopes = new ScopeStack();
+    private final Dl4jConvolutions convolutions = new Dl4jConvolutions(new ColumnConvolutions(scopes));
 
     public Dl4jTensorOps() {
         this(Dl4jSettings.defaults());
@@ -265,19 +266,19 @@ public final class Dl4jTensorOps implements TensorOps, AutoCloseable {
     public Tensor conv2d(Tensor x, Tensor w, int pad) {
         KernelArguments.conv(x.shape(), w.shape(), pad);
         KernelArguments.sameDtype(x, w);
-        return wrap(Dl4jConvolutions.conv2d(nd(x), nd(w), pad));
+        return wrap(convolutions.conv2d(nd(x), nd(w), pad));
     }
 
     @Override
     public Tensor conv2dInputGrad(Tensor dy, Tensor w, Shape inputShape, int pad) {
         KernelArguments.convInputGrad(dy, w, inputShape, pad);
-        return wrap(Dl4jConvolutions.inputGrad(nd(dy), nd(w), inputShape.dim(2), inputShape.dim(3), pad));
+        return wrap(convolutions.inputGrad(nd(dy), nd(w), inputShape.dim(2), inputShape.dim(3), pad));
     }
 
     @Override
     public Tensor conv2dWeightGrad(Tensor x, Tensor dy, Shape weightShape, int pad) {
         KernelArguments.convWeightGrad(x, dy, weightShape, pad);
-        return wrap(Dl4jConvolutions.weightGrad(nd(x), nd(dy), pad));
+        return wrap(convolutions.weightGrad(nd(x), nd(dy), pad));
     }
 
     // ---- max pooling ------------------------------------------------------------------------

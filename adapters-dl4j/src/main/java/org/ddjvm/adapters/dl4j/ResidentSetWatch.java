@@ -9,9 +9,9 @@ import java.nio.file.Path;
  *
  * <p>Why: the arrays of a scope live in its workspace, but every op also leaves native objects behind that ND4J
  * 1.0.0-M2.1 frees only when the collector collects the Java objects holding them: small ones for every op (op
- * contexts, buffer descriptors; ≈4 KB an op, ≈23 MB per reference outer iteration), and in float64, where libnd4j's
- * own convolution kernels run instead of oneDNN's, the im2col buffers of convolutions whose operands live in the
- * innermost workspace (≈9 MB a call at batch 10; ≈600 MB per outer iteration of S 4, E 3 at batch 16). A JVM
+ * contexts, buffer descriptors; ≈4 KB an op, ≈23 MB per reference outer iteration). (The float64 growth once put
+ * down to this was not garbage waiting for the collector: libnd4j's float64 convolution kernels freed their im2col
+ * buffers at once and glibc did not reuse them; {@link ColumnConvolutions} avoids them.) A JVM
  * with a large heap collects rarely, so without this the RSS climbed by gigabytes before falling back. The resident size is read from /proc/self/statm every
  * {@value #CHECK_EVERY} new tensors (a few microseconds); without /proc it collects every
  * {@value #COLLECT_WITHOUT_PROC} tensors instead.

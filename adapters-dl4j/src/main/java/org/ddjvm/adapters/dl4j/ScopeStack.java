@@ -57,6 +57,19 @@ final class ScopeStack {
         residentSet.scopeClosed();
     }
 
+    /**
+     * Opens this stack's scratch workspace: for an operation's own intermediates, allocated after its result and
+     * dropped when the operation closes it, so that they do not stay in a scope's workspace until the scope ends.
+     * Like the scopes' workspaces it grows to the largest use and is then reused; operations must not nest it.
+     */
+    MemoryWorkspace scratch() {
+        String id = prefix + "scratch";
+        if (!used.contains(id)) {
+            used.add(id);
+        }
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, id);
+    }
+
     /** Puts a new tensor in the innermost open scope, if any. */
     Dl4jTensor register(Dl4jTensor tensor) {
         residentSet.made();
@@ -67,7 +80,7 @@ final class ScopeStack {
         return tensor;
     }
 
-    /** Closes every open scope, innermost first, and frees this thread's workspaces of this stack. */
+    /** Closes every open scope, innermost first, and frees this thread's workspaces of this stack (scratch too). */
     void closeAll() {
         while (!open.isEmpty()) {
             open.peekLast().close();

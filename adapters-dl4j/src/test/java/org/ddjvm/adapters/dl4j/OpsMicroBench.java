@@ -27,6 +27,8 @@ public final class OpsMicroBench {
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         filter = args.length > 1 ? args[1] : "";
+        ScopeStack scratchOwner = new ScopeStack();
+        Dl4jConvolutions convolutions = new Dl4jConvolutions(new ColumnConvolutions(scratchOwner));
         try (Dl4jTensorOps ignored = new Dl4jTensorOps(Dl4jSettings.defaults())) {
             DataType f = args.length > 2 ? DataType.valueOf(args[2]) : DataType.FLOAT;
             for (int n : new int[] {10, 256}) {
@@ -39,20 +41,20 @@ public final class OpsMicroBench {
                 long[] w1s = w1.shape();
                 long[] w2s = w2.shape();
                 time("wgrad1 conv2d_bp n=" + n, reps, () -> conv2dBp(x1, dy1, w1s, 2));
-                time("wgrad1 batch-as-channel n=" + n, reps, () -> batchAsChannel(x1, dy1, 2));
+                time("wgrad1 batch-as-channel n=" + n, reps, () -> batchAsChannel(convolutions, x1, dy1, 2));
                 time("wgrad2 conv2d_bp n=" + n, reps, () -> conv2dBp(p1, dy2, w2s, 0));
-                time("wgrad2 batch-as-channel n=" + n, reps, () -> batchAsChannel(p1, dy2, 0));
+                time("wgrad2 batch-as-channel n=" + n, reps, () -> batchAsChannel(convolutions, p1, dy2, 0));
                 time("igrad1 deconv n=" + n, reps, () -> deconv(dy1, w1, 28, 28, 2));
                 time("igrad2 deconv n=" + n, reps, () -> deconv(dy2, w2, 14, 14, 0));
                 time("igrad1 col2im n=" + n, reps, () -> col2imGrad(dy1, w1, 28, 28, 2));
                 time("igrad2 col2im n=" + n, reps, () -> col2imGrad(dy2, w2, 14, 14, 0));
-                time("igrad1 flipped-conv n=" + n, reps, () -> flippedConv(dy1, w1, 2));
-                time("igrad2 flipped-conv n=" + n, reps, () -> flippedConv(dy2, w2, 0));
-                time("wgrad1 batch-as-channel sliced n=" + n, reps, () -> sliced(x1, dy1, 2, 128));
-                time("wgrad1 batch-as-channel sliced64 n=" + n, reps, () -> sliced(x1, dy1, 2, 64));
-                time("wgrad2 batch-as-channel sliced n=" + n, reps, () -> sliced(p1, dy2, 0, 128));
-                time("conv1 n=" + n, reps, () -> Dl4jConvolutions.conv2d(x1, w1, 2));
-                time("conv2 n=" + n, reps, () -> Dl4jConvolutions.conv2d(p1, w2, 0));
+                time("igrad1 flipped-conv n=" + n, reps, () -> flippedConv(convolutions, dy1, w1, 2));
+                time("igrad2 flipped-conv n=" + n, reps, () -> flippedConv(convolutions, dy2, w2, 0));
+                time("wgrad1 batch-as-channel sliced n=" + n, reps, () -> sliced(convolutions, x1, dy1, 2, 128));
+                time("wgrad1 batch-as-channel sliced64 n=" + n, reps, () -> sliced(convolutions, x1, dy1, 2, 64));
+                time("wgrad2 batch-as-channel sliced n=" + n, reps, () -> sliced(convolutions, p1, dy2, 0, 128));
+                time("conv1 n=" + n, reps, () -> convolutions.conv2d(x1, w1, 2));
+                time("conv2 n=" + n, reps, () -> convolutions.conv2d(p1, w2, 0));
                 INDArray h = Nd4j.randn(f, n, 400);
                 INDArray w3 = Nd4j.randn(f, 120, 400);
                 INDArray d3 = Nd4j.randn(f, n, 120);
@@ -118,6 +120,7 @@ public final class OpsMicroBench {
                 time("mul small n=" + n, reps, () -> d3.mul(d3));
             }
         }
+        scratchOwner.closeAll();
     }
 
     static INDArray conv2dBp(INDArray x, INDArray dy, long[] weightShape, int pad) {
@@ -136,10 +139,10 @@ public final class OpsMicroBench {
         return dx;
     }
 
-    static INDArray batchAsChannel(INDArray x, INDArray dy, int pad) {
+    static INDArray batchAsChannel(Dl4jConvolutions convolutions, INDArray x, INDArray dy, int pad) {
         INDArray xt = x.permute(1, 0, 2, 3).dup('c');
         INDArray dyt = dy.permute(1, 0, 2, 3).dup('c');
-        INDArray swapped = Dl4jConvolutions.conv2d(xt, dyt, pad);
+        INDArray swapped = convolutions.conv2d(xt, dyt, pad);
         return swapped.permute(1, 0, 2, 3).dup('c');
     }
 
@@ -161,20 +164,20 @@ public final class OpsMicroBench {
         return dx;
     }
 
-    static INDArray flippedConv(INDArray dy, INDArray w, int pad) {
+    static INDArray flippedConv(Dl4jConvolutions convolutions, INDArray dy, INDArray w, int pad) {
         long k = w.size(2);
         INDArray swapped = w.permute(1, 0, 2, 3).dup('c');
         INDArray flipped = Kernels.empty(w.dataType(), swapped.shape());
         Kernels.run("reverse", new INDArray[] {swapped}, new INDArray[] {flipped}, 2, 3);
-        return Dl4jConvolutions.conv2d(dy, flipped, (int) (k - 1 - pad));
+        return convolutions.conv2d(dy, flipped, (int) (k - 1 - pad));
     }
 
-    static INDArray sliced(INDArray x, INDArray dy, int pad, int slice) {
+    static INDArray sliced(Dl4jConvolutions convolutions, INDArray x, INDArray dy, int pad, int slice) {
         long n = x.size(0);
         INDArray total = null;
         for (long start = 0; start < n; start += slice) {
             long end = Math.min(n, start + slice);
-            INDArray part = batchAsChannel(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end)),
+            INDArray part = batchAsChannel(convolutions, x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end)),
                     dy.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end)), pad);
             total = total == null ? part : total.addi(part);
         }

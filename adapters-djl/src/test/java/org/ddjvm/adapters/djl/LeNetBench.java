@@ -2,6 +2,7 @@ package org.ddjvm.adapters.djl;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.ddjvm.domain.tensor.TimedOps;
 import org.ddjvm.domain.tensor.DType;
 import org.ddjvm.domain.tensor.Shape;
 import org.ddjvm.domain.tensor.Tensor;

@@ -3,6 +3,7 @@ package org.ddjvm.adapters.dl4j;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.ddjvm.domain.tensor.TimedOps;
 import org.ddjvm.domain.distill.DistillationConfig;
 import org.ddjvm.domain.distill.DistillationEngine;
 import org.ddjvm.domain.distill.DistillationState;

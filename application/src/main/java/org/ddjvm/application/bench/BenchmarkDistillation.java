@@ -53,9 +53,8 @@ public final class BenchmarkDistillation {
                 cpuSeconds[k - warmup] = cpuTimed ? (threads.getCurrentThreadCpuTime() - c0) / 1e9 : Double.NaN;
             }
         }
-        double[] sorted = seconds.clone();
-        Arrays.sort(sorted);
-        return new BenchmarkResult(median(sorted), sorted[0], median(cpuSeconds), iterations, ops.backendName());
+        return new BenchmarkResult(median(seconds), Arrays.stream(seconds).min().orElseThrow(), median(cpuSeconds),
+                iterations, ops.backendName());
     }
 
     private static double median(double[] values) {

@@ -1,39 +1,35 @@
-package org.ddjvm.adapters.djl;
+package org.ddjvm.domain.tensor;
 
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.ddjvm.domain.tensor.DType;
-import org.ddjvm.domain.tensor.Shape;
-import org.ddjvm.domain.tensor.Tensor;
-import org.ddjvm.domain.tensor.TensorOps;
-import org.ddjvm.domain.tensor.TensorScope;
 
 /**
- * A profiling decorator for benchmarks: total CPU nanoseconds of the calling thread and calls per op name (synchronous
- * CPU ops with one native thread, so a loaded machine does not inflate the figures as wall time would).
+ * A profiling decorator for benchmarks: total nanoseconds and calls per op name (synchronous CPU ops). Measures the
+ * calling thread's CPU time, which one-thread kernels spend on it, so that other load on the machine does not
+ * show up as op time.
  */
-final class TimedOps implements TensorOps {
+public final class TimedOps implements TensorOps {
 
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean CLOCK = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final TensorOps inner;
     private final Map<String, long[]> totals = new TreeMap<>();
     private boolean enabled = true;
 
-    TimedOps(TensorOps inner) {
+    public TimedOps(TensorOps inner) {
         this.inner = inner;
     }
 
-    void reset() {
+    public void reset() {
         totals.clear();
     }
 
-    void enabled(boolean on) {
+    public void enabled(boolean on) {
         enabled = on;
     }
 
-    Map<String, long[]> totals() {
+    public Map<String, long[]> totals() {
         return totals;
     }
 
@@ -41,10 +37,10 @@ final class TimedOps implements TensorOps {
         if (!enabled) {
             return op.get();
         }
-        long start = CPU.getCurrentThreadCpuTime();
+        long start = CLOCK.getCurrentThreadCpuTime();
         T result = op.get();
         long[] slot = totals.computeIfAbsent(name, k -> new long[3]);
-        long elapsed = CPU.getCurrentThreadCpuTime() - start;
+        long elapsed = CLOCK.getCurrentThreadCpuTime() - start;
         slot[0] += elapsed;
         slot[1]++;
         slot[2] = Math.max(slot[2], elapsed);
@@ -78,7 +74,7 @@ final class TimedOps implements TensorOps {
     @Override public Tensor logSoftmax(Tensor l) { return time("logSoftmax", () -> inner.logSoftmax(l)); }
     @Override public Tensor matmul(Tensor a, Tensor b, boolean ta, boolean tb) { return time("matmul", () -> inner.matmul(a, b, ta, tb)); }
     @Override public Tensor conv2d(Tensor x, Tensor w, int p) { return time("conv2d" + x.shape(), () -> inner.conv2d(x, w, p)); }
-    @Override public Tensor conv2dInputGrad(Tensor dy, Tensor w, Shape s, int p) { return time("conv2dInputGrad", () -> inner.conv2dInputGrad(dy, w, s, p)); }
+    @Override public Tensor conv2dInputGrad(Tensor dy, Tensor w, Shape s, int p) { return time("conv2dInputGrad" + dy.shape(), () -> inner.conv2dInputGrad(dy, w, s, p)); }
     @Override public Tensor conv2dWeightGrad(Tensor x, Tensor dy, Shape s, int p) { return time("conv2dWeightGrad" + x.shape(), () -> inner.conv2dWeightGrad(x, dy, s, p)); }
     @Override public Tensor maxPoolRouting(Tensor x, int k) { return time("maxPoolRouting" + x.shape(), () -> inner.maxPoolRouting(x, k)); }
     @Override public Tensor maxPoolApply(Tensor x, Tensor r, int k) { return time("maxPoolApply", () -> inner.maxPoolApply(x, r, k)); }

@@ -11,26 +11,39 @@ import org.ddjvm.domain.tensor.TensorOps;
  * backward pass here with tangent v on the weights yields (∇θℓ, H_θθ·v) and, for the input, H_xθ·v.
  *
  * <p>Given a {@link Tape} of the same computation's primal pass, primal values are replayed instead of
- * recomputed; the caller must then issue exactly the same sequence of operations.
+ * recomputed; the caller must then issue exactly the same sequence of operations. A tape may end early, at
+ * the weight gradient, when the pass that recorded it did not need the input gradient: with
+ * {@code tangentsPastTape}, the operations after its end compute tangents only (their primal is null). That
+ * is exactly the input-gradient chain, whose tangent is H_xθ·v and whose primal nobody reads; each of its
+ * tangents reads the primal of the value it is applied to only where that value came from the tape.
  */
 public class DualAlgebra implements Algebra<Dual> {
 
     private final TensorOps ops;
     private final PlainAlgebra plain;
     private final Tape.Replay replay;
+    private final boolean tangentsPastTape;
 
     public DualAlgebra(TensorOps ops) {
         this(ops, null);
     }
 
     public DualAlgebra(TensorOps ops, Tape tape) {
+        this(ops, tape, false);
+    }
+
+    public DualAlgebra(TensorOps ops, Tape tape, boolean tangentsPastTape) {
         this.ops = ops;
         this.plain = new PlainAlgebra(ops);
         this.replay = tape == null ? null : tape.replay();
+        this.tangentsPastTape = tangentsPastTape;
     }
 
     private Tensor primalOf(Supplier<Tensor> compute) {
-        return replay == null ? compute.get() : replay.next();
+        if (replay == null) {
+            return compute.get();
+        }
+        return tangentsPastTape && replay.exhausted() ? null : replay.next();
     }
 
     /** Sum of two tangents where null stands for zero. */

@@ -29,6 +29,10 @@ public final class Tape {
     final class Replay {
         private int next;
 
+        boolean exhausted() {
+            return next >= values.size();
+        }
+
         Tensor next() {
             if (next >= values.size()) {
                 throw new IllegalStateException("dual pass diverged from the recorded primal pass: tape has only "

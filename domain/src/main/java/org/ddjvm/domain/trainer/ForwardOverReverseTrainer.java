@@ -15,8 +15,8 @@ import org.ddjvm.domain.tensor.TensorOps;
 
 /**
  * The domain's trainer: back-propagation written once per layer, and exact Hessian-vector products by running
- * that same backward pass on dual numbers (forward-over-reverse). A linearisation records its primal pass, so
- * the product later costs only the tangent kernels.
+ * that same backward pass on dual numbers (forward-over-reverse). A linearisation records its primal pass up to
+ * the weight gradient, so the product later costs only the tangent kernels.
  */
 public class ForwardOverReverseTrainer implements DifferentiableTrainer {
 
@@ -59,7 +59,8 @@ public class ForwardOverReverseTrainer implements DifferentiableTrainer {
         RecordingAlgebra recording = new RecordingAlgebra(ops, tape);
         ForwardTrace<Tensor> trace = network.forward(recording, theta, images);
         Tensor dLogits = recording.crossEntropyGrad(trace.logits(), targets);
-        NetworkGradient<Tensor> g = network.backward(recording, theta, trace, dLogits, true);
+        // the input gradient's primal is never read: the product needs only its tangent, H_xθ·v
+        NetworkGradient<Tensor> g = network.backward(recording, theta, trace, dLogits, false);
         return new RecordedPoint(theta, images, targets, tape, g.parameters(), trace.logits());
     }
 
@@ -72,7 +73,7 @@ public class ForwardOverReverseTrainer implements DifferentiableTrainer {
             throw new IllegalArgumentException("direction has " + direction.size() + " tensors, θ has "
                     + point.theta().size());
         }
-        DualAlgebra dual = new DualAlgebra(ops, point.tape());
+        DualAlgebra dual = new DualAlgebra(ops, point.tape(), true);
         List<Dual> theta = new ArrayList<>(direction.size());
         for (int i = 0; i < direction.size(); i++) {
             theta.add(new Dual(point.theta().get(i), direction.get(i)));

@@ -29,7 +29,7 @@ import org.ddjvm.domain.trainer.Linearization;
  * <pre>
  * ./mvnw -o -q -pl adapters-djl -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "$(cat adapters-djl/target/cp.txt):adapters-djl/target/test-classes:adapters-djl/target/classes:domain/target/classes" \
- *     org.ddjvm.adapters.djl.OuterIterationProfile 10 3 20 256   # S, E, iterations, real chunk
+ *     org.ddjvm.adapters.djl.OuterIterationProfile 10 3 20 256 1   # S, E, iterations, real chunk, threads
  * </pre>
  */
 public final class OuterIterationProfile {
@@ -41,6 +41,7 @@ public final class OuterIterationProfile {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int chunk = args.length > 3 ? Integer.parseInt(args[3]) : DistillationEngine.REAL_CHUNK;
+        int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         DistillationConfig config = DistillationConfig.defaults("mnist");
         config = new DistillationConfig("mnist", "lenet", 1, steps, epochs, config.init(), 1, 400, 1024, 0.02, 0.01,
                 40, 0.5, 1L, config.dtype());
@@ -55,7 +56,7 @@ public final class OuterIterationProfile {
             labels[i] = i % 10;
         }
         RealBatch batch = new RealBatch(pixels, labels);
-        try (DjlTensorOps djl = new DjlTensorOps(DjlSettings.defaults())) {
+        try (DjlTensorOps djl = new DjlTensorOps(DjlSettings.defaults().withThreads(threads))) {
             TimedOps ops = new TimedOps(djl);
             Map<String, long[]> phases = new TreeMap<>();
             DifferentiableTrainer trainer = new PhaseTimer(new ForwardOverReverseTrainer(ops, lenet), phases);
@@ -73,10 +74,10 @@ public final class OuterIterationProfile {
             }
             double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / iterations;
             double wall = (System.nanoTime() - t0) / 1e6 / iterations;
-            System.out.printf("S %d E %d, real chunk %d: %.1f ms CPU, %.1f ms wall per outer iteration (profiled)%n",
-                    steps, epochs, chunk, cpu, wall);
-            phases.forEach((name, v) -> System.out.printf("  phase %-12s %8.1f ms/iter %5d calls/iter%n", name,
-                    v[0] / 1e6 / iterations, v[1] / iterations));
+            System.out.printf("S %d E %d, real chunk %d, %d thread(s): %.1f ms CPU, %.1f ms wall per outer iteration"
+                    + " (profiled)%n", steps, epochs, chunk, threads, cpu, wall);
+            phases.forEach((name, v) -> System.out.printf("  phase %-12s %8.1f ms/iter CPU %8.1f ms/iter wall %5d"
+                    + " calls/iter%n", name, v[0] / 1e6 / iterations, v[2] / 1e6 / iterations, v[1] / iterations));
             ops.totals().entrySet().stream()
                     .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
                     .forEach(e -> System.out.printf("    %-40s %8.2f ms/iter %5d calls/iter%n", e.getKey(),
@@ -89,10 +90,12 @@ public final class OuterIterationProfile {
 
         private <T> T time(String phase, Supplier<T> body) {
             long start = CPU.getCurrentThreadCpuTime();
+            long wallStart = System.nanoTime();
             T result = body.get();
-            long[] slot = phases.computeIfAbsent(phase, k -> new long[2]);
+            long[] slot = phases.computeIfAbsent(phase, k -> new long[3]);
             slot[0] += CPU.getCurrentThreadCpuTime() - start;
             slot[1]++;
+            slot[2] += System.nanoTime() - wallStart;
             return result;
         }
 

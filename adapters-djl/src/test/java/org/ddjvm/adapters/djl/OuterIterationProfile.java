@@ -29,7 +29,7 @@ import org.ddjvm.domain.trainer.Linearization;
  * <pre>
  * ./mvnw -o -q -pl adapters-djl -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "$(cat adapters-djl/target/cp.txt):adapters-djl/target/test-classes:adapters-djl/target/classes:domain/target/classes" \
- *     org.ddjvm.adapters.djl.OuterIterationProfile 10 3 20 256 1   # S, E, iterations, real chunk, threads
+ *     org.ddjvm.adapters.djl.OuterIterationProfile 10 3 20 256 1 1  # S, E, its, real chunk, threads, real-batch threads
  * </pre>
  */
 public final class OuterIterationProfile {
@@ -42,6 +42,7 @@ public final class OuterIterationProfile {
         int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int chunk = args.length > 3 ? Integer.parseInt(args[3]) : DistillationEngine.REAL_CHUNK;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        int realThreads = args.length > 5 ? Integer.parseInt(args[5]) : threads;
         DistillationConfig config = DistillationConfig.defaults("mnist");
         config = new DistillationConfig("mnist", "lenet", 1, steps, epochs, config.init(), 1, 400, 1024, 0.02, 0.01,
                 40, 0.5, 1L, config.dtype());
@@ -59,7 +60,8 @@ public final class OuterIterationProfile {
         try (DjlTensorOps djl = new DjlTensorOps(DjlSettings.defaults().withThreads(threads))) {
             TimedOps ops = new TimedOps(djl);
             Map<String, long[]> phases = new TreeMap<>();
-            DifferentiableTrainer trainer = new PhaseTimer(new ForwardOverReverseTrainer(ops, lenet), phases);
+            DifferentiableTrainer trainer = new PhaseTimer(new ForwardOverReverseTrainer(ops, lenet), phases, threads,
+                    realThreads);
             DistillationEngine engine = new DistillationEngine(ops, trainer, config, chunk);
             DistillationState state = engine.initialState();
             for (int k = 0; k < 5; k++) {
@@ -75,7 +77,7 @@ public final class OuterIterationProfile {
             double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / iterations;
             double wall = (System.nanoTime() - t0) / 1e6 / iterations;
             System.out.printf("S %d E %d, real chunk %d, %d thread(s): %.1f ms CPU, %.1f ms wall per outer iteration"
-                    + " (profiled)%n", steps, epochs, chunk, threads, cpu, wall);
+                    + " (profiled; real batch on %d)%n", steps, epochs, chunk, threads, cpu, wall, realThreads);
             phases.forEach((name, v) -> System.out.printf("  phase %-12s %8.1f ms/iter CPU %8.1f ms/iter wall %5d"
                     + " calls/iter%n", name, v[0] / 1e6 / iterations, v[2] / 1e6 / iterations, v[1] / iterations));
             ops.totals().entrySet().stream()
@@ -85,7 +87,7 @@ public final class OuterIterationProfile {
         }
     }
 
-    private record PhaseTimer(DifferentiableTrainer inner, Map<String, long[]> phases)
+    private record PhaseTimer(DifferentiableTrainer inner, Map<String, long[]> phases, int threads, int realThreads)
             implements DifferentiableTrainer {
 
         private <T> T time(String phase, Supplier<T> body) {
@@ -103,7 +105,15 @@ public final class OuterIterationProfile {
         @Override public Tensor logits(List<Tensor> theta, Tensor images) { return inner.logits(theta, images); }
         @Override public double loss(Tensor logits, Tensor targets) { return time("loss", () -> inner.loss(logits, targets)); }
         @Override public Gradient gradient(List<Tensor> theta, Tensor images, Tensor targets) {
-            return time("real-batch", () -> inner.gradient(theta, images, targets));
+            if (realThreads == threads) {
+                return time("real-batch", () -> inner.gradient(theta, images, targets));
+            }
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(realThreads);
+            try {
+                return time("real-batch", () -> inner.gradient(theta, images, targets));
+            } finally {
+                ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+            }
         }
         @Override public Linearization linearize(List<Tensor> theta, Tensor images, Tensor targets) {
             return time("unroll", () -> inner.linearize(theta, images, targets));

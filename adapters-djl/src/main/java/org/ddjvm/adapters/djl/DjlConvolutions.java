@@ -23,10 +23,18 @@ final class DjlConvolutions {
 
     /** Cross-correlation of x [N,I,H,W] with w [O,I,kh,kw], zero padding {@code pad}. */
     static NDArray conv2d(NDArray x, NDArray w, int pad) {
+        return grouped(x, w, pad, 1);
+    }
+
+    /**
+     * Cross-correlation in {@code groups} independent channel groups: x [N,G·I,H,W] with w [G·O,I,kh,kw], zero
+     * padding {@code pad}.
+     */
+    private static NDArray grouped(NDArray x, NDArray w, int pad, int groups) {
         if (x.getDataType() == DataType.FLOAT64 && !x.getDevice().isGpu()) {
-            return conv2dAsConv3d(x, w, pad);
+            return conv2dAsConv3d(x, w, pad, groups);
         }
-        return Conv2d.conv2d(x, w, null, UNIT, new Shape(pad, pad), UNIT, 1).singletonOrThrow();
+        return Conv2d.conv2d(x, w, null, UNIT, new Shape(pad, pad), UNIT, groups).singletonOrThrow();
     }
 
     /**
@@ -34,12 +42,13 @@ final class DjlConvolutions {
      * oneDNN does not take (all float64 ones) and, on CPUs NNPACK rejects, prints a warning line each time,
      * thousands per gradient check; its 3-D path never asks.
      */
-    private static NDArray conv2dAsConv3d(NDArray x, NDArray w, int pad) {
+    private static NDArray conv2dAsConv3d(NDArray x, NDArray w, int pad, int groups) {
         Shape xs = x.getShape();
         Shape ws = w.getShape();
         try (NDArray x5 = x.reshape(xs.get(0), xs.get(1), 1, xs.get(2), xs.get(3));
              NDArray w5 = w.reshape(ws.get(0), ws.get(1), 1, ws.get(2), ws.get(3));
-             NDArray y5 = Conv3d.conv3d(x5, w5, null, UNIT3, new Shape(0, pad, pad), UNIT3, 1).singletonOrThrow()) {
+             NDArray y5 = Conv3d.conv3d(x5, w5, null, UNIT3, new Shape(0, pad, pad), UNIT3, groups)
+                     .singletonOrThrow()) {
             Shape ys = y5.getShape();
             return y5.reshape(ys.get(0), ys.get(1), ys.get(3), ys.get(4));
         }
@@ -80,25 +89,9 @@ final class DjlConvolutions {
     private static NDArray singleChannelInputGrad(NDArray dy, NDArray w, int pad) {
         long channels = w.getShape().get(0);
         try (NDArray flipped = w.flip(2, 3);
-             NDArray perChannel = depthwise(dy, flipped, pad, (int) channels)) {
+             NDArray perChannel = grouped(dy, flipped, pad, (int) channels)) {
             return perChannel.sum(new int[] {1}, true);
         }
-    }
-
-    /** Correlation of x [N,C,H,W] with w [C,1,kh,kw] channel by channel (C groups), zero padding {@code pad}. */
-    private static NDArray depthwise(NDArray x, NDArray w, int pad, int channels) {
-        if (x.getDataType() == DataType.FLOAT64 && !x.getDevice().isGpu()) {
-            Shape xs = x.getShape();
-            Shape ws = w.getShape();
-            try (NDArray x5 = x.reshape(xs.get(0), xs.get(1), 1, xs.get(2), xs.get(3));
-                 NDArray w5 = w.reshape(ws.get(0), ws.get(1), 1, ws.get(2), ws.get(3));
-                 NDArray y5 = Conv3d.conv3d(x5, w5, null, UNIT3, new Shape(0, pad, pad), UNIT3, channels)
-                         .singletonOrThrow()) {
-                Shape ys = y5.getShape();
-                return y5.reshape(ys.get(0), ys.get(1), ys.get(3), ys.get(4));
-            }
-        }
-        return Conv2d.conv2d(x, w, null, UNIT, new Shape(pad, pad), UNIT, channels).singletonOrThrow();
     }
 
     /**

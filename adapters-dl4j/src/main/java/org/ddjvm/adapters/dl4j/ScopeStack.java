@@ -23,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ScopeStack {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
+    static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0)
             .policyAllocation(AllocationPolicy.OVERALLOCATE)
             .overallocationLimit(0.2)

@@ -24,10 +24,6 @@ import org.ddjvm.domain.trainer.Linearization;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -51,15 +47,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class NativeMemoryProbe {
 
-    private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
-            .initialSize(0)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .overallocationLimit(0.2)
-            .policyLearning(LearningPolicy.OVER_TIME)
-            .cyclesBeforeInitialization(1)
-            .policySpill(SpillPolicy.REALLOCATE)
-            .policyReset(ResetPolicy.BLOCK_LEFT)
-            .build();
+    /** The adapter's own scope workspaces, so the probe measures what the backend does. */
+    private static final WorkspaceConfiguration WORKSPACE = ScopeStack.WORKSPACE;
 
     /** glibc's allocator statistics. */
     public static final class MallInfo2 extends Structure implements Structure.ByValue {

@@ -30,18 +30,12 @@ public class JdbcAttackConfigs implements AttackConfigs {
     public AttackConfig create(AttackSpec spec, String createdBy) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(createdBy, "createdBy");
-        return jdbc.sql("""
+        return withSpec(jdbc.sql("""
                         INSERT INTO attack_configs (name, dataset, attacked_class, target_class, model_set, notes,
                                                     created_at, created_by)
                         VALUES (:name, :dataset, :attacked, :target, :modelSet, :notes, :createdAt, :createdBy)
                         ON CONFLICT (name) DO NOTHING
-                        RETURNING\s""" + COLUMNS)
-                .param("name", spec.name())
-                .param("dataset", spec.dataset())
-                .param("attacked", spec.attackedClass())
-                .param("target", spec.targetClass())
-                .param("modelSet", spec.modelSet(), java.sql.Types.VARCHAR)
-                .param("notes", spec.notes())
+                        RETURNING\s""" + COLUMNS), spec)
                 .param("createdAt", Timestamps.column(Timestamps.now(clock)))
                 .param("createdBy", createdBy)
                 .query(JdbcAttackConfigs::map).optional()
@@ -70,23 +64,28 @@ public class JdbcAttackConfigs implements AttackConfigs {
     @Override
     public Optional<AttackConfig> update(AttackSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        return jdbc.sql("""
+        return withSpec(jdbc.sql("""
                         UPDATE attack_configs SET dataset = :dataset, attacked_class = :attacked,
                             target_class = :target, model_set = :modelSet, notes = :notes
                         WHERE name = :name
-                        RETURNING\s""" + COLUMNS)
-                .param("name", spec.name())
-                .param("dataset", spec.dataset())
-                .param("attacked", spec.attackedClass())
-                .param("target", spec.targetClass())
-                .param("modelSet", spec.modelSet(), java.sql.Types.VARCHAR)
-                .param("notes", spec.notes())
+                        RETURNING\s""" + COLUMNS), spec)
                 .query(JdbcAttackConfigs::map).optional();
     }
 
     @Override
     public boolean delete(String name) {
         return jdbc.sql("DELETE FROM attack_configs WHERE name = :name").param("name", name).update() > 0;
+    }
+
+    /** Binds the spec's columns, which create and update both write. */
+    private static JdbcClient.StatementSpec withSpec(JdbcClient.StatementSpec statement, AttackSpec spec) {
+        return statement
+                .param("name", spec.name())
+                .param("dataset", spec.dataset())
+                .param("attacked", spec.attackedClass())
+                .param("target", spec.targetClass())
+                .param("modelSet", spec.modelSet(), java.sql.Types.VARCHAR)
+                .param("notes", spec.notes());
     }
 
     private static AttackConfig map(ResultSet rs, int row) throws SQLException {

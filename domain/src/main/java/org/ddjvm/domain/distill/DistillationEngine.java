@@ -206,7 +206,10 @@ public final class DistillationEngine {
                 Tensor contribution = dx[s] == null ? ops.scale(h.inputs(), -eta[t])
                         : ops.addScaled(dx[s], h.inputs(), -eta[t]);
                 dx[s] = stepScope.keep(contribution);
-                a = keepAll(stepScope, sgdStep(a, h.weights(), eta[t]));
+                if (t > 0) {
+                    // the adjoint before the first step is never read
+                    a = keepAll(stepScope, sgdStep(a, h.weights(), eta[t]));
+                }
             }
         }
         for (int s = 0; s < steps; s++) {

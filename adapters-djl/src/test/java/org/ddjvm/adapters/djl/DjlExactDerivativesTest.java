@@ -24,4 +24,9 @@ class DjlExactDerivativesTest extends ExactDerivativesContract {
     protected TensorOps ops() {
         return ops;
     }
+
+    @Override
+    protected TensorOps openAnother() {
+        return new DjlTensorOps();
+    }
 }

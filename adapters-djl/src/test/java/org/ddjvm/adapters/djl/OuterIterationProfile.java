@@ -11,6 +11,7 @@ import org.ddjvm.domain.tensor.TimedOps;
 import org.ddjvm.domain.distill.DistillationConfig;
 import org.ddjvm.domain.distill.DistillationEngine;
 import org.ddjvm.domain.distill.DistillationState;
+import org.ddjvm.domain.distill.ThreadedRealBatchLanes;
 import org.ddjvm.domain.distill.RealBatch;
 import org.ddjvm.domain.nn.Architectures;
 import org.ddjvm.domain.nn.Network;
@@ -29,7 +30,7 @@ import org.ddjvm.domain.trainer.Linearization;
  * <pre>
  * ./mvnw -o -q -pl adapters-djl -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp "$(cat adapters-djl/target/cp.txt):adapters-djl/target/test-classes:adapters-djl/target/classes:domain/target/classes" \
- *     org.ddjvm.adapters.djl.OuterIterationProfile 10 3 20 256 1 1  # S, E, its, real chunk, threads, real-batch threads
+ *     org.ddjvm.adapters.djl.OuterIterationProfile 10 3 20 256 1 1 0  # S, E, its, chunk, threads, real-batch threads, lanes
  * </pre>
  */
 public final class OuterIterationProfile {
@@ -43,6 +44,7 @@ public final class OuterIterationProfile {
         int chunk = args.length > 3 ? Integer.parseInt(args[3]) : DistillationEngine.REAL_CHUNK;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         int realThreads = args.length > 5 ? Integer.parseInt(args[5]) : threads;
+        int helperLanes = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         DistillationConfig config = DistillationConfig.defaults("mnist");
         config = new DistillationConfig("mnist", "lenet", 1, steps, epochs, config.init(), 1, 400, 1024, 0.02, 0.01,
                 40, 0.5, 1L, config.dtype());
@@ -57,12 +59,14 @@ public final class OuterIterationProfile {
             labels[i] = i % 10;
         }
         RealBatch batch = new RealBatch(pixels, labels);
-        try (DjlTensorOps djl = new DjlTensorOps(DjlSettings.defaults().withThreads(threads))) {
+        try (DjlTensorOps djl = new DjlTensorOps(DjlSettings.defaults().withThreads(threads));
+             ThreadedRealBatchLanes lanes = new ThreadedRealBatchLanes(helperLanes,
+                     () -> new DjlTensorOps(DjlSettings.defaults().withThreads(threads)), true)) {
             TimedOps ops = new TimedOps(djl);
             Map<String, long[]> phases = new TreeMap<>();
             DifferentiableTrainer trainer = new PhaseTimer(new ForwardOverReverseTrainer(ops, lenet), phases, threads,
                     realThreads);
-            DistillationEngine engine = new DistillationEngine(ops, trainer, config, chunk);
+            DistillationEngine engine = new DistillationEngine(ops, trainer, config, chunk, lanes);
             DistillationState state = engine.initialState();
             for (int k = 0; k < 5; k++) {
                 engine.step(state, batch, 0);
@@ -77,7 +81,8 @@ public final class OuterIterationProfile {
             double cpu = (CPU.getCurrentThreadCpuTime() - c0) / 1e6 / iterations;
             double wall = (System.nanoTime() - t0) / 1e6 / iterations;
             System.out.printf("S %d E %d, real chunk %d, %d thread(s): %.1f ms CPU, %.1f ms wall per outer iteration"
-                    + " (profiled; real batch on %d)%n", steps, epochs, chunk, threads, cpu, wall, realThreads);
+                    + " (profiled; real batch on %d, %d helper lane(s))%n", steps, epochs, chunk, threads, cpu, wall,
+                    realThreads, helperLanes);
             phases.forEach((name, v) -> System.out.printf("  phase %-12s %8.1f ms/iter CPU %8.1f ms/iter wall %5d"
                     + " calls/iter%n", name, v[0] / 1e6 / iterations, v[2] / 1e6 / iterations, v[1] / iterations));
             ops.totals().entrySet().stream()
@@ -102,6 +107,7 @@ public final class OuterIterationProfile {
         }
 
         @Override public Network network() { return inner.network(); }
+        @Override public DifferentiableTrainer on(org.ddjvm.domain.tensor.TensorOps other) { return inner.on(other); }
         @Override public Tensor logits(List<Tensor> theta, Tensor images) { return inner.logits(theta, images); }
         @Override public double loss(Tensor logits, Tensor targets) { return time("loss", () -> inner.loss(logits, targets)); }
         @Override public Gradient gradient(List<Tensor> theta, Tensor images, Tensor targets) {

@@ -24,4 +24,9 @@ class Dl4jExactDerivativesTest extends ExactDerivativesContract {
     protected TensorOps ops() {
         return ops;
     }
+
+    @Override
+    protected TensorOps openAnother() {
+        return new Dl4jTensorOps();
+    }
 }

@@ -11,6 +11,7 @@ import org.ddjvm.domain.distill.DistillationConfig;
 import org.ddjvm.domain.distill.DistillationEngine;
 import org.ddjvm.domain.distill.DistillationState;
 import org.ddjvm.domain.distill.RandomStreams;
+import org.ddjvm.domain.distill.RealBatchLanes;
 import org.ddjvm.domain.distill.RealBatchSchedule;
 import org.ddjvm.domain.nn.Architectures;
 import org.ddjvm.domain.nn.Network;
@@ -22,10 +23,17 @@ public final class BenchmarkDistillation {
 
     private final TensorOps ops;
     private final DatasetSource datasets;
+    private final RealBatchLanes lanes;
 
     public BenchmarkDistillation(TensorOps ops, DatasetSource datasets) {
+        this(ops, datasets, RealBatchLanes.NONE);
+    }
+
+    /** With helper lanes that share the real batch of every outer iteration, as a distillation run has them. */
+    public BenchmarkDistillation(TensorOps ops, DatasetSource datasets, RealBatchLanes lanes) {
         this.ops = ops;
         this.datasets = datasets;
+        this.lanes = lanes;
     }
 
     public BenchmarkResult run(DistillationConfig config, int iterations, int warmup) {
@@ -35,7 +43,8 @@ public final class BenchmarkDistillation {
         DatasetDescriptor dataset = DatasetDescriptor.byName(config.dataset());
         Network network = Architectures.forDataset(config.architecture(), dataset);
         LabeledImages train = datasets.load(dataset, Split.TRAIN);
-        DistillationEngine engine = new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, network), config);
+        DistillationEngine engine = new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, network), config,
+                lanes);
         RealBatchSchedule schedule = new RealBatchSchedule(train, train.labels(), config.realBatchSize(),
                 new RandomStreams(config.seed()));
         DistillationState state = engine.initialState();
@@ -54,7 +63,7 @@ public final class BenchmarkDistillation {
             }
         }
         return new BenchmarkResult(median(seconds), Arrays.stream(seconds).min().orElseThrow(), median(cpuSeconds),
-                iterations, ops.backendName());
+                iterations, ops.backendName(), lanes.count() + 1);
     }
 
     private static double median(double[] values) {

@@ -7,6 +7,7 @@ import org.ddjvm.domain.data.Split;
 import org.ddjvm.domain.distill.DistillationConfig;
 import org.ddjvm.domain.distill.DistillationEngine;
 import org.ddjvm.domain.distill.RandomStreams;
+import org.ddjvm.domain.distill.RealBatchLanes;
 import org.ddjvm.domain.distill.RealBatchSchedule;
 import org.ddjvm.domain.nn.Architectures;
 import org.ddjvm.domain.nn.Network;
@@ -18,10 +19,17 @@ public final class RunMaterialsLoader {
 
     private final TensorOps ops;
     private final DatasetSource datasets;
+    private final RealBatchLanes lanes;
 
     public RunMaterialsLoader(TensorOps ops, DatasetSource datasets) {
+        this(ops, datasets, RealBatchLanes.NONE);
+    }
+
+    /** With helper lanes that share the real batch of every outer iteration. */
+    public RunMaterialsLoader(TensorOps ops, DatasetSource datasets, RealBatchLanes lanes) {
         this.ops = ops;
         this.datasets = datasets;
+        this.lanes = lanes;
     }
 
     public RunMaterials load(DistillationRun run) {
@@ -30,7 +38,8 @@ public final class RunMaterialsLoader {
         LabeledImages train = datasets.load(dataset, Split.TRAIN);
         LabeledImages test = datasets.load(dataset, Split.TEST);
         Network network = Architectures.forDataset(config.architecture(), dataset);
-        DistillationEngine engine = new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, network), config);
+        DistillationEngine engine = new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, network), config,
+                lanes);
         RealBatchSchedule schedule = new RealBatchSchedule(train, train.labels(), config.realBatchSize(),
                 new RandomStreams(config.seed()));
         return new RunMaterials(run, dataset, train, test, network, engine, schedule);

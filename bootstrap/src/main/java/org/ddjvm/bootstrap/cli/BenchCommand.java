@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ddjvm.application.bench.BenchmarkDistillation;
 import org.ddjvm.application.bench.BenchmarkResult;
+import org.ddjvm.domain.distill.RealBatchLanes;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Option;
         description = {"Time outer iterations after warm-up; prints {\"secondsPerIteration\": median, \"min\", "
                 + "\"cpuSecondsPerIteration\", \"iterations\", \"peakRssMb\", \"backend\"}.",
                 "secondsPerIteration and min are wall time; cpuSecondsPerIteration is the median CPU time of the "
-                        + "working thread, which a loaded machine inflates far less (exact with one native thread)."})
+                        + "working thread, which a loaded machine inflates far less (exact with one native thread "
+                        + "and realBatchThreads 1; helper lanes' time is not in it).",
+                "realBatchThreads: threads sharing the real batch (dd.real-batch-threads or DD_REAL_BATCH_THREADS; "
+                        + "auto: 2 on a CPU with 2 or more cores)."})
 public class BenchCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,16 +32,19 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "20", description = "timed iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "untimed iterations first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "20",
+            description = "untimed iterations first, while the JIT compiles (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private final ObjectProvider<TensorOps> ops;
+    private final ObjectProvider<RealBatchLanes> lanes;
 
-    public BenchCommand(ObjectProvider<TensorOps> ops) {
+    public BenchCommand(ObjectProvider<TensorOps> ops, ObjectProvider<RealBatchLanes> lanes) {
         this.ops = ops;
+        this.lanes = lanes;
     }
 
     @Override
@@ -46,13 +53,13 @@ public class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--iterations must be at least 1 and --warmup at least 0");
         }
-        BenchmarkResult r = new BenchmarkDistillation(ops.getObject(), data.source())
+        BenchmarkResult r = new BenchmarkDistillation(ops.getObject(), data.source(), lanes.getObject())
                 .run(method.toConfig(), iterations, warmup);
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "{\"secondsPerIteration\": %.5f, \"min\": %.5f, \"cpuSecondsPerIteration\": %.5f, \"iterations\": %d, "
-                        + "\"peakRssMb\": %.1f, \"backend\": \"%s\"}",
+                        + "\"peakRssMb\": %.1f, \"backend\": \"%s\", \"realBatchThreads\": %d}",
                 r.secondsPerIteration(), r.min(), r.cpuSecondsPerIteration(), r.iterations(),
-                ProcessMemory.peakRssMb(), r.backend()));
+                ProcessMemory.peakRssMb(), r.backend(), r.realBatchThreads()));
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.ddjvm.bootstrap.config;
 
 import java.nio.file.Path;
+import org.ddjvm.domain.distill.ThreadedRealBatchLanes;
 import org.ddjvm.domain.tensor.BackendSettings;
 import org.ddjvm.domain.tensor.TensorBackend;
 import org.ddjvm.domain.tensor.TensorOps;
@@ -16,7 +17,8 @@ import org.springframework.core.env.Environment;
  * {@code dd.device=gpu}). Lazy: commands that do no math (help, datasets) never start a native engine.
  *
  * <p>Settings: {@code dd.threads}, {@code dd.device}, and the backend's cache directory
- * {@code dd.NAME.cache-dir}, else {@code dd.cache-dir}/NAME, else {@code ~/.cache/dd/NAME}.
+ * {@code dd.NAME.cache-dir}, else {@code dd.cache-dir}/NAME, else {@code ~/.cache/dd/NAME}; and
+ * {@code dd.real-batch-threads} ({@link RealBatchThreads}) for the real batch's helper lanes.
  */
 @Configuration
 public class BackendConfiguration {
@@ -26,8 +28,7 @@ public class BackendConfiguration {
     public TensorOps tensorOps(Environment environment, @Value("${dd.threads:1}") int threads,
                                @Value("${dd.device:cpu}") String device) {
         InstalledBackends installed = new InstalledBackends();
-        BackendChoice choice = BackendChoice.from(environment.getActiveProfiles(), defaultProfiles(environment),
-                installed.names());
+        BackendChoice choice = choice(environment, installed);
         TensorBackend backend = installed.named(choice.backend()).orElseThrow(() -> new IllegalStateException(
                 "Spring profile \"" + choice.profile() + "\" needs backend " + choice.backend()
                         + ", which this build does not include (backends found: " + installed.names() + ")"));
@@ -35,6 +36,25 @@ public class BackendConfiguration {
         BackendSettings settings = new BackendSettings(threads, cacheDir(environment, choice.backend()), chosenDevice);
         // one instance per thread: the web queue runs several runs at once, and TensorOps is single-threaded
         return ThreadConfinedTensorOps.create(backend.name(), () -> backend.open(settings));
+    }
+
+    /**
+     * Helper lanes for the real batch, each a thread with its own instance of the backend (the {@link TensorOps}
+     * bean opens one per thread, and closes them all itself).
+     */
+    @Bean(destroyMethod = "close")
+    @Lazy
+    public ThreadedRealBatchLanes realBatchLanes(Environment environment, TensorOps tensorOps,
+                                                 @Value("${dd.device:cpu}") String device) {
+        boolean gpu = choice(environment, new InstalledBackends()).gpu() || BackendSettings.GPU.equals(device);
+        RealBatchThreads threads = RealBatchThreads.parse(
+                environment.getProperty(RealBatchThreads.PROPERTY, RealBatchThreads.AUTO), gpu,
+                Runtime.getRuntime().availableProcessors());
+        return new ThreadedRealBatchLanes(threads.helperLanes(), () -> tensorOps, false);
+    }
+
+    private static BackendChoice choice(Environment environment, InstalledBackends installed) {
+        return BackendChoice.from(environment.getActiveProfiles(), defaultProfiles(environment), installed.names());
     }
 
     /**

@@ -24,6 +24,7 @@ import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunCatalog;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunMaterialsLoader;
+import org.ddjvm.domain.distill.RealBatchLanes;
 import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.application.runs.RunResults;
 import org.ddjvm.application.runs.StopRequests;
@@ -70,8 +71,8 @@ public class RunsConfiguration {
     }
 
     @Bean
-    RunMaterialsLoader runMaterialsLoader(TensorOps ops, SelectedDatasets datasets) {
-        return new RunMaterialsLoader(ops, datasets);
+    RunMaterialsLoader runMaterialsLoader(TensorOps ops, SelectedDatasets datasets, RealBatchLanes lanes) {
+        return new RunMaterialsLoader(ops, datasets, lanes);
     }
 
     @Bean

@@ -3,6 +3,8 @@ package org.ddjvm.domain.distill;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.ddjvm.domain.nn.Network;
 import org.ddjvm.domain.tensor.DType;
 import org.ddjvm.domain.tensor.Gaussian;
@@ -30,6 +32,7 @@ public final class DistillationEngine {
     public static final int REAL_CHUNK = 256;
 
     private final int realChunk;
+    private final RealBatchLanes lanes;
     private final TensorOps ops;
     private final DifferentiableTrainer trainer;
     private final DistillationConfig config;
@@ -46,10 +49,25 @@ public final class DistillationEngine {
     /** With another chunk size for the real batch (the result is the same mean; tests use small chunks). */
     public DistillationEngine(TensorOps ops, DifferentiableTrainer trainer, DistillationConfig config,
                               int realChunk) {
+        this(ops, trainer, config, realChunk, RealBatchLanes.NONE);
+    }
+
+    /**
+     * With helper lanes that take a share of the real batch's chunks on their own threads (the same loss and
+     * gradient up to the order of a floating-point sum).
+     */
+    public DistillationEngine(TensorOps ops, DifferentiableTrainer trainer, DistillationConfig config,
+                              RealBatchLanes lanes) {
+        this(ops, trainer, config, REAL_CHUNK, lanes);
+    }
+
+    public DistillationEngine(TensorOps ops, DifferentiableTrainer trainer, DistillationConfig config,
+                              int realChunk, RealBatchLanes lanes) {
         if (realChunk < 1) {
             throw new IllegalArgumentException("real chunk must be at least 1, got " + realChunk);
         }
         this.realChunk = realChunk;
+        this.lanes = lanes;
         this.ops = ops;
         this.trainer = trainer;
         this.config = config;
@@ -155,10 +173,11 @@ public final class DistillationEngine {
             }
             Tensor y = OneHot.of(ops, DistilledDataset.classMajorLabels(classes, config.imagesPerClass()), classes,
                     dtype);
-            List<Tensor[]> real = realChunks(batch, dtype);
+            List<int[]> shares = chunkShares(batch.labels().length);
+            List<Tensor[]> real = realChunks(ops, batch, dtype, shares.get(0));
             for (WeightVector init : inits) {
                 try (TensorScope netScope = ops.scope()) {
-                    lossSum += reverse(init, x, y, real, batch.labels().length, eta, etaGrad, imageGrad, perStep);
+                    lossSum += reverse(init, x, y, real, batch, shares, eta, etaGrad, imageGrad, perStep);
                 }
             }
         }
@@ -174,8 +193,8 @@ public final class DistillationEngine {
     }
 
     /** Unroll from one θ0 and accumulate its contribution; returns the outer loss. */
-    private double reverse(WeightVector init, Tensor[] x, Tensor y, List<Tensor[]> real, int realCount,
-                           double[] eta, double[] etaGrad, double[] imageGrad, int perStep) {
+    private double reverse(WeightVector init, Tensor[] x, Tensor y, List<Tensor[]> real, RealBatch batch,
+                           List<int[]> shares, double[] eta, double[] etaGrad, double[] imageGrad, int perStep) {
         int steps = config.steps();
         int total = config.innerSteps();
         List<Tensor> theta = init.upload(ops, config.dtype());
@@ -184,14 +203,9 @@ public final class DistillationEngine {
             points[t] = trainer.linearize(theta, x[t % steps], y);
             theta = sgdStep(theta, points[t].weightGradient(), eta[t]);
         }
-        double loss = 0;
-        List<Tensor> a = null;
-        for (Tensor[] chunk : real) {
-            double weight = (double) chunk[0].shape().dim(0) / realCount;
-            Gradient g = trainer.gradient(theta, chunk[0], chunk[1]);
-            loss += weight * trainer.loss(g.logits(), chunk[1]);
-            a = a == null ? scaleAll(g.weights(), weight) : addScaledAll(a, g.weights(), weight);
-        }
+        OuterObjective outer = outerObjective(theta, real, batch, shares);
+        double loss = outer.loss();
+        List<Tensor> a = outer.gradient();
         Tensor[] dx = new Tensor[steps];
         for (int t = total - 1; t >= 0; t--) {
             try (TensorScope stepScope = ops.scope()) {
@@ -224,38 +238,129 @@ public final class DistillationEngine {
         return loss;
     }
 
-    /** The real batch as (images, one-hot targets) chunks of at most the chunk size. */
-    private List<Tensor[]> realChunks(RealBatch batch, DType dtype) {
+    /** The real batch's loss at θ_T and its gradient ∂L/∂θ_T, in the engine's TensorOps and current scope. */
+    private record OuterObjective(double loss, List<Tensor> gradient) {
+    }
+
+    /** A helper lane's share of the outer objective, on the heap. */
+    private record LaneShare(double loss, WeightVector gradient) {
+    }
+
+    /**
+     * The outer objective over every chunk: the helper lanes start on their shares from a heap copy of θ_T, this
+     * thread computes the first share meanwhile, then adds the lanes' gradients in lane order.
+     */
+    private OuterObjective outerObjective(List<Tensor> theta, List<Tensor[]> own, RealBatch batch,
+                                          List<int[]> shares) {
+        int realCount = batch.labels().length;
+        List<Future<LaneShare>> helpers = new ArrayList<>();
+        if (shares.size() > 1) {
+            WeightVector thetaT = WeightVector.download(ops, network(), theta);
+            for (int lane = 1; lane < shares.size(); lane++) {
+                int[] share = shares.get(lane);
+                helpers.add(lanes.submit(lane - 1, laneOps -> laneShare(laneOps, thetaT, batch, share)));
+            }
+        }
+        OuterObjective outer = chunksObjective(ops, trainer, theta, own, realCount);
+        double loss = outer.loss();
+        List<Tensor> gradient = outer.gradient();
+        for (Future<LaneShare> helper : helpers) {
+            LaneShare share = await(helper);
+            loss += share.loss();
+            gradient = addScaledAll(ops, gradient, share.gradient().upload(ops, config.dtype()), 1.0);
+        }
+        return new OuterObjective(loss, gradient);
+    }
+
+    /** Runs on a helper lane's thread: its chunks' weighted loss and gradient at θ_T, copied to the heap. */
+    private LaneShare laneShare(TensorOps laneOps, WeightVector thetaT, RealBatch batch, int[] share) {
+        try (TensorScope scope = laneOps.scope()) {
+            List<Tensor> theta = thetaT.upload(laneOps, config.dtype());
+            List<Tensor[]> chunks = realChunks(laneOps, batch, config.dtype(), share);
+            OuterObjective part = chunksObjective(laneOps, trainer.on(laneOps), theta, chunks,
+                    batch.labels().length);
+            return new LaneShare(part.loss(), WeightVector.download(laneOps, network(), part.gradient()));
+        }
+    }
+
+    /** Σ (n_chunk / N)·(loss, gradient) over the given chunks. */
+    private static OuterObjective chunksObjective(TensorOps on, DifferentiableTrainer with, List<Tensor> theta,
+                                                  List<Tensor[]> chunks, int realCount) {
+        double loss = 0;
+        List<Tensor> a = null;
+        for (Tensor[] chunk : chunks) {
+            double weight = (double) chunk[0].shape().dim(0) / realCount;
+            Gradient g = with.gradient(theta, chunk[0], chunk[1]);
+            loss += weight * with.loss(g.logits(), chunk[1]);
+            a = a == null ? scaleAll(on, g.weights(), weight) : addScaledAll(on, a, g.weights(), weight);
+        }
+        return new OuterObjective(loss, a);
+    }
+
+    private static LaneShare await(Future<LaneShare> helper) {
+        try {
+            return helper.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a real-batch lane was working", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * The real batch's chunks of at most the chunk size, split into contiguous shares: the first for this thread,
+     * one for each helper lane used (never more shares than chunks).
+     */
+    private List<int[]> chunkShares(int count) {
+        int chunks = (count + realChunk - 1) / realChunk;
+        int parties = Math.max(1, Math.min(lanes.count() + 1, chunks));
+        List<int[]> shares = new ArrayList<>(parties);
+        for (int p = 0; p < parties; p++) {
+            shares.add(new int[] {p * chunks / parties, (p + 1) * chunks / parties});
+        }
+        return shares;
+    }
+
+    /** Chunks [share[0], share[1]) of the real batch as (images, one-hot targets) on the given TensorOps. */
+    private List<Tensor[]> realChunks(TensorOps on, RealBatch batch, DType dtype, int[] share) {
         int count = batch.labels().length;
         int per = Math.toIntExact(network().sampleShape().size());
         List<Tensor[]> chunks = new ArrayList<>();
-        for (int from = 0; from < count; from += realChunk) {
+        for (int c = share[0]; c < share[1]; c++) {
+            int from = c * realChunk;
             int n = Math.min(realChunk, count - from);
             float[] pixels = java.util.Arrays.copyOfRange(batch.pixels(), from * per, (from + n) * per);
             int[] labels = java.util.Arrays.copyOfRange(batch.labels(), from, from + n);
-            Tensor images = ops.fromArray(pixels, network().batchShape(n));
-            chunks.add(new Tensor[] {dtype == DType.FLOAT32 ? images : ops.cast(images, dtype),
-                    OneHot.of(ops, labels, classes, dtype)});
+            Tensor images = on.fromArray(pixels, network().batchShape(n));
+            chunks.add(new Tensor[] {dtype == DType.FLOAT32 ? images : on.cast(images, dtype),
+                    OneHot.of(on, labels, classes, dtype)});
         }
         return chunks;
     }
 
-    private List<Tensor> scaleAll(List<Tensor> tensors, double factor) {
+    private static List<Tensor> scaleAll(TensorOps on, List<Tensor> tensors, double factor) {
         if (factor == 1.0) {
             return tensors;
         }
         List<Tensor> out = new ArrayList<>(tensors.size());
         for (Tensor t : tensors) {
-            out.add(ops.scale(t, factor));
+            out.add(on.scale(t, factor));
         }
         return out;
     }
 
     /** a + factor·b, parameter by parameter. */
-    private List<Tensor> addScaledAll(List<Tensor> a, List<Tensor> b, double factor) {
+    private static List<Tensor> addScaledAll(TensorOps on, List<Tensor> a, List<Tensor> b, double factor) {
         List<Tensor> out = new ArrayList<>(a.size());
         for (int i = 0; i < a.size(); i++) {
-            out.add(ops.addScaled(a.get(i), b.get(i), factor));
+            out.add(on.addScaled(a.get(i), b.get(i), factor));
         }
         return out;
     }

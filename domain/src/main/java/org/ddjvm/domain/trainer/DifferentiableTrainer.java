@@ -3,6 +3,7 @@ package org.ddjvm.domain.trainer;
 import java.util.List;
 import org.ddjvm.domain.nn.Network;
 import org.ddjvm.domain.tensor.Tensor;
+import org.ddjvm.domain.tensor.TensorOps;
 
 /**
  * Port: a network's mean softmax cross-entropy, its gradients and exact second-order products. Targets are
@@ -12,6 +13,9 @@ import org.ddjvm.domain.tensor.Tensor;
 public interface DifferentiableTrainer {
 
     Network network();
+
+    /** The same trainer over another TensorOps (a helper lane's, used on that lane's thread only). */
+    DifferentiableTrainer on(TensorOps other);
 
     Tensor logits(List<Tensor> theta, Tensor images);
 

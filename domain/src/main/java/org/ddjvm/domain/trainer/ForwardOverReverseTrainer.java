@@ -36,6 +36,11 @@ public class ForwardOverReverseTrainer implements DifferentiableTrainer {
     }
 
     @Override
+    public DifferentiableTrainer on(TensorOps other) {
+        return new ForwardOverReverseTrainer(other, network);
+    }
+
+    @Override
     public Tensor logits(List<Tensor> theta, Tensor images) {
         return network.forward(plain, theta, images).logits();
     }

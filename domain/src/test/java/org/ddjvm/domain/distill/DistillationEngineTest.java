@@ -100,6 +100,55 @@ class DistillationEngineTest {
     }
 
     @Test
+    void helperLanesGiveTheSameHypergradientAsOneThread() {
+        LabeledImages train = fakeTrain(40);
+        RealBatch batch = new RealBatch(Arrays.copyOf(train.pixels(), 11 * 784), Arrays.copyOf(train.labels(), 11));
+        for (InitMode init : InitMode.values()) {
+            DistillationConfig config = new DistillationConfig("mnist", "lenet", 1, 2, 2, init, 2, 1, 11, 0.02, 0.01,
+                    40, 0.5, 3, DType.FLOAT64);
+            DistillationEngine serial = engine(config);
+            DistillationState state = serial.initialState();
+            Hypergradient one = serial.hypergradient(state.images(), state.rawRates(),
+                    serial.trainingInits(state, 0), batch);
+            // 11 images in chunks of 3: four chunks, split 1 + 1 + 2 between this thread and two lanes
+            try (ThreadedRealBatchLanes lanes = new ThreadedRealBatchLanes(2, ReferenceTensorOps::new, false)) {
+                DistillationEngine parallel = new DistillationEngine(ops,
+                        new ForwardOverReverseTrainer(ops, Architectures.lenet(1, 28, 28, 10)), config, 3, lanes);
+                Hypergradient split = parallel.hypergradient(state.images(), state.rawRates(),
+                        parallel.trainingInits(state, 0), batch);
+                assertThat(split.outerLoss()).isCloseTo(one.outerLoss(), org.assertj.core.data.Offset.offset(1e-13));
+                assertCloseRelative(split.images(), one.images(), 1e-10);
+                assertCloseRelative(split.rawRates(), one.rawRates(), 1e-10);
+            }
+        }
+    }
+
+    @Test
+    void aLaneFailureReachesTheCaller() {
+        LabeledImages train = fakeTrain(8);
+        RealBatch batch = new RealBatch(train.pixels(), train.labels());
+        DistillationConfig config = config(InitMode.FIXED, 1);
+        try (ThreadedRealBatchLanes lanes = new ThreadedRealBatchLanes(1, () -> {
+            throw new IllegalStateException("lane backend would not start");
+        }, true)) {
+            DistillationEngine parallel = new DistillationEngine(ops,
+                    new ForwardOverReverseTrainer(ops, Architectures.lenet(1, 28, 28, 10)), config, 4, lanes);
+            DistillationState state = parallel.initialState();
+            assertThatThrownBy(() -> parallel.step(state, batch, 0))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("lane backend would not start");
+            assertThat(state.iteration()).isZero();
+        }
+    }
+
+    private static void assertCloseRelative(double[] actual, double[] expected, double tolerance) {
+        double scale = Arrays.stream(expected).map(Math::abs).max().orElse(0);
+        assertThat(scale).isPositive();
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(Math.abs(actual[i] - expected[i])).as("element %d", i).isLessThanOrEqualTo(tolerance * scale);
+        }
+    }
+
+    @Test
     void stepLrHalvesEveryDecayPeriod() {
         DistillationEngine engine = engine(config(InitMode.FIXED, 1));
         assertThat(engine.learningRate(0)).isEqualTo(0.01);

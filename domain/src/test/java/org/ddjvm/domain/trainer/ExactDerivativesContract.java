@@ -20,6 +20,7 @@ import org.ddjvm.domain.distill.Hypergradient;
 import org.ddjvm.domain.distill.InitMode;
 import org.ddjvm.domain.distill.OneHot;
 import org.ddjvm.domain.distill.RealBatch;
+import org.ddjvm.domain.distill.ThreadedRealBatchLanes;
 import org.ddjvm.domain.distill.WeightVector;
 import org.ddjvm.domain.distill.XavierInitialization;
 import org.ddjvm.domain.nn.Architectures;
@@ -49,6 +50,9 @@ public abstract class ExactDerivativesContract {
     private static final double EPS_ELEMENT = 1e-4;
 
     protected abstract TensorOps ops();
+
+    /** Opens another instance of the same backend, for a helper lane's thread (closed by the test). */
+    protected abstract TensorOps openAnother();
 
     private final SplittableRandom random = new SplittableRandom(20181127L);
 
@@ -322,7 +326,28 @@ public abstract class ExactDerivativesContract {
         assertThat(torch).hasSize(1 + p.images().length + p.rawRates().length);
 
         Hypergradient ours = p.engine(ops()).hypergradient(p.images(), p.rawRates(), p.inits(), p.batch());
+        assertEqualsOracle(ours, torch, p);
+    }
 
+    /**
+     * The same with three helper lanes on their own threads and backend instances, each taking one of the four
+     * chunks of the real batch: splitting the outer objective changes nothing but the order of a sum.
+     */
+    @Test
+    void hypergradientWithHelperLanesEqualsPyTorchAutograd() throws Exception {
+        PyTorchOracleProblem p = PyTorchOracleProblem.create();
+        ByteBuffer bytes = ByteBuffer.wrap(resourceBytes("pytorch-hypergradient.f64"))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        double[] torch = new double[bytes.remaining() / 8];
+        bytes.asDoubleBuffer().get(torch);
+        try (ThreadedRealBatchLanes lanes = new ThreadedRealBatchLanes(3, this::openAnother, true)) {
+            Hypergradient ours = p.engine(ops(), lanes).hypergradient(p.images(), p.rawRates(), p.inits(),
+                    p.batch());
+            assertEqualsOracle(ours, torch, p);
+        }
+    }
+
+    private static void assertEqualsOracle(Hypergradient ours, double[] torch, PyTorchOracleProblem p) {
         assertThat(ours.outerLoss()).isCloseTo(torch[0], offset(1e-12));
         assertElementwise("∂L/∂images", ours.images(), Arrays.copyOfRange(torch, 1, 1 + p.images().length));
         assertElementwise("∂L/∂raw", ours.rawRates(),

@@ -59,6 +59,12 @@ public record PyTorchOracleProblem(DistillationConfig config, double[] images, d
         return engine(config, ops);
     }
 
+    /** The engine with helper lanes: the 64 real images are four chunks of 16, split between the lanes. */
+    public DistillationEngine engine(TensorOps ops, org.ddjvm.domain.distill.RealBatchLanes lanes) {
+        return new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, Architectures.lenet(1, 28, 28, 10)),
+                config, 16, lanes);
+    }
+
     private static DistillationEngine engine(DistillationConfig config, TensorOps ops) {
         return new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, Architectures.lenet(1, 28, 28, 10)),
                 config, 16);

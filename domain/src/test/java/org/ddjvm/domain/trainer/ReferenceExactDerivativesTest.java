@@ -11,4 +11,9 @@ class ReferenceExactDerivativesTest extends ExactDerivativesContract {
     protected TensorOps ops() {
         return ops;
     }
+
+    @Override
+    protected TensorOps openAnother() {
+        return new ReferenceTensorOps();
+    }
 }

@@ -11,7 +11,7 @@ import org.ddjvm.domain.tensor.TimedOps;
 import org.ddjvm.domain.distill.DistillationConfig;
 import org.ddjvm.domain.distill.DistillationEngine;
 import org.ddjvm.domain.distill.DistillationState;
-import org.ddjvm.domain.distill.ThreadedRealBatchLanes;
+import org.ddjvm.domain.tensor.ThreadedHelperLanes;
 import org.ddjvm.domain.distill.RealBatch;
 import org.ddjvm.domain.nn.Architectures;
 import org.ddjvm.domain.nn.Network;
@@ -60,7 +60,7 @@ public final class OuterIterationProfile {
         }
         RealBatch batch = new RealBatch(pixels, labels);
         try (DjlTensorOps djl = new DjlTensorOps(DjlSettings.defaults().withThreads(threads));
-             ThreadedRealBatchLanes lanes = new ThreadedRealBatchLanes(helperLanes,
+             ThreadedHelperLanes lanes = new ThreadedHelperLanes(helperLanes,
                      () -> new DjlTensorOps(DjlSettings.defaults().withThreads(threads)), true)) {
             TimedOps ops = new TimedOps(djl);
             Map<String, long[]> phases = new TreeMap<>();

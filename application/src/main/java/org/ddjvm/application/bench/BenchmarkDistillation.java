@@ -11,7 +11,7 @@ import org.ddjvm.domain.distill.DistillationConfig;
 import org.ddjvm.domain.distill.DistillationEngine;
 import org.ddjvm.domain.distill.DistillationState;
 import org.ddjvm.domain.distill.RandomStreams;
-import org.ddjvm.domain.distill.RealBatchLanes;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.distill.RealBatchSchedule;
 import org.ddjvm.domain.nn.Architectures;
 import org.ddjvm.domain.nn.Network;
@@ -23,14 +23,14 @@ public final class BenchmarkDistillation {
 
     private final TensorOps ops;
     private final DatasetSource datasets;
-    private final RealBatchLanes lanes;
+    private final HelperLanes lanes;
 
     public BenchmarkDistillation(TensorOps ops, DatasetSource datasets) {
-        this(ops, datasets, RealBatchLanes.NONE);
+        this(ops, datasets, HelperLanes.NONE);
     }
 
     /** With helper lanes that share the real batch of every outer iteration, as a distillation run has them. */
-    public BenchmarkDistillation(TensorOps ops, DatasetSource datasets, RealBatchLanes lanes) {
+    public BenchmarkDistillation(TensorOps ops, DatasetSource datasets, HelperLanes lanes) {
         this.ops = ops;
         this.datasets = datasets;
         this.lanes = lanes;

@@ -19,6 +19,7 @@ import org.ddjvm.domain.evaluation.EvaluationResult;
 import org.ddjvm.domain.nn.Architectures;
 import org.ddjvm.domain.nn.Network;
 import org.ddjvm.domain.tensor.DType;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.TensorOps;
 
 /** Use case "evaluate": train fresh nets on an exported distilled set and measure test accuracy. */
@@ -27,11 +28,17 @@ public final class EvaluateExport {
     private final TensorOps ops;
     private final DatasetSource datasets;
     private final ExportReader reader;
+    private final HelperLanes lanes;
 
     public EvaluateExport(TensorOps ops, DatasetSource datasets, ExportReader reader) {
+        this(ops, datasets, reader, HelperLanes.NONE);
+    }
+
+    public EvaluateExport(TensorOps ops, DatasetSource datasets, ExportReader reader, HelperLanes lanes) {
         this.ops = ops;
         this.datasets = datasets;
         this.reader = reader;
+        this.lanes = lanes;
     }
 
     /**
@@ -52,7 +59,7 @@ public final class EvaluateExport {
         InitMode mode = run.summary().fixedInit() ? InitMode.FIXED : InitMode.RANDOM;
         WeightVector theta0 = mode == InitMode.FIXED ? theta0(export, network) : null;
         List<WeightVector> inits = EvaluationInits.of(mode, theta0, network, seed, nets);
-        return new Evaluations(ops, network, DType.FLOAT32)
+        return new Evaluations(ops, network, DType.FLOAT32, lanes)
                 .distilled(ExportMapping.toDataset(export), inits, datasets.load(dataset, Split.TEST));
     }
 

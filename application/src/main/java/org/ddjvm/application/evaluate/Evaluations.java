@@ -1,6 +1,5 @@
 package org.ddjvm.application.evaluate;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.ddjvm.domain.baseline.RandomRealBaseline;
 import org.ddjvm.domain.data.LabeledImages;
@@ -8,9 +7,9 @@ import org.ddjvm.domain.distill.DistilledDataset;
 import org.ddjvm.domain.distill.WeightVector;
 import org.ddjvm.domain.evaluation.EvaluationProtocol;
 import org.ddjvm.domain.evaluation.EvaluationResult;
-import org.ddjvm.domain.evaluation.NetAccuracy;
 import org.ddjvm.domain.nn.Network;
 import org.ddjvm.domain.tensor.DType;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.ddjvm.domain.trainer.ForwardOverReverseTrainer;
 
@@ -22,7 +21,12 @@ public final class Evaluations {
     private final EvaluationProtocol protocol;
 
     public Evaluations(TensorOps ops, Network network, DType dtype) {
-        this.protocol = new EvaluationProtocol(ops, new ForwardOverReverseTrainer(ops, network), dtype);
+        this(ops, network, dtype, HelperLanes.NONE);
+    }
+
+    /** With helper lanes that evaluate some of the nets on their own threads (the same figures). */
+    public Evaluations(TensorOps ops, Network network, DType dtype, HelperLanes lanes) {
+        this.protocol = new EvaluationProtocol(ops, new ForwardOverReverseTrainer(ops, network), dtype, lanes);
     }
 
     public EvaluationResult distilled(DistilledDataset data, List<WeightVector> inits, LabeledImages test) {
@@ -33,11 +37,7 @@ public final class Evaluations {
     public EvaluationResult randomReal(LabeledImages train, LabeledImages test, List<WeightVector> inits, int steps,
                                        int epochs, int imagesPerClass, double rate, long seed) {
         RandomRealBaseline baseline = new RandomRealBaseline(train);
-        List<NetAccuracy> nets = new ArrayList<>(inits.size());
-        for (int k = 0; k < inits.size(); k++) {
-            DistilledDataset draw = baseline.draw(steps, epochs, imagesPerClass, rate, seed, k);
-            nets.add(protocol.evaluateNet(draw, inits.get(k), test));
-        }
-        return EvaluationResult.of(nets);
+        return EvaluationResult.of(protocol.evaluateEach(
+                k -> baseline.draw(steps, epochs, imagesPerClass, rate, seed, k), inits, test));
     }
 }

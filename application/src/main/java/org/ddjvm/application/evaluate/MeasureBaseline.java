@@ -14,6 +14,7 @@ import org.ddjvm.domain.evaluation.EvaluationResult;
 import org.ddjvm.domain.nn.Architectures;
 import org.ddjvm.domain.nn.Network;
 import org.ddjvm.domain.tensor.DType;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.TensorOps;
 
 /** Use case "baseline random-real": the accuracy real images reach under the distillation's protocol. */
@@ -21,10 +22,16 @@ public final class MeasureBaseline {
 
     private final TensorOps ops;
     private final DatasetSource datasets;
+    private final HelperLanes lanes;
 
     public MeasureBaseline(TensorOps ops, DatasetSource datasets) {
+        this(ops, datasets, HelperLanes.NONE);
+    }
+
+    public MeasureBaseline(TensorOps ops, DatasetSource datasets, HelperLanes lanes) {
         this.ops = ops;
         this.datasets = datasets;
+        this.lanes = lanes;
     }
 
     public EvaluationResult randomReal(BaselineRequest request) {
@@ -35,7 +42,7 @@ public final class MeasureBaseline {
         List<WeightVector> inits = request.init() == InitMode.FIXED
                 ? Collections.nCopies(request.nets(), new XavierInitialization().fixedTheta0(network, request.seed()))
                 : EvaluationInits.heldOut(network, request.seed(), request.nets());
-        return new Evaluations(ops, network, DType.FLOAT32).randomReal(train, test, inits, request.steps(),
+        return new Evaluations(ops, network, DType.FLOAT32, lanes).randomReal(train, test, inits, request.steps(),
                 request.epochs(), request.imagesPerClass(), request.rate(), request.seed());
     }
 }

@@ -16,6 +16,7 @@ import org.ddjvm.domain.distill.InitMode;
 import org.ddjvm.domain.distill.WeightVector;
 import org.ddjvm.domain.evaluation.EvaluationInits;
 import org.ddjvm.domain.evaluation.EvaluationResult;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.TensorOps;
 
 /**
@@ -29,10 +30,18 @@ public final class RunResults {
     private final ArtifactStore artifacts;
     private final DistillationMetrics metrics;
     private final Clock clock;
+    private final HelperLanes lanes;
     private final StepsImageRenderer renderer = new StepsImageRenderer();
 
     public RunResults(TensorOps ops, EvaluationStore evaluations, ArtifactStore artifacts, DistillationMetrics metrics,
                       Clock clock) {
+        this(ops, evaluations, artifacts, metrics, clock, HelperLanes.NONE);
+    }
+
+    /** With helper lanes that evaluate some of the nets on their own threads (the same figures). */
+    public RunResults(TensorOps ops, EvaluationStore evaluations, ArtifactStore artifacts, DistillationMetrics metrics,
+                      Clock clock, HelperLanes lanes) {
+        this.lanes = lanes;
         this.ops = ops;
         this.evaluations = evaluations;
         this.artifacts = artifacts;
@@ -44,7 +53,7 @@ public final class RunResults {
     public EvaluationResult evaluate(RunMaterials m, DistillationState state, int nets) {
         DistillationConfig config = m.config();
         DistilledDataset data = m.engine().distilled(state);
-        EvaluationResult result = new Evaluations(ops, m.network(), config.dtype())
+        EvaluationResult result = new Evaluations(ops, m.network(), config.dtype(), lanes)
                 .distilled(data, inits(m, state, nets), m.test());
         evaluations.save(new EvaluationRecord(m.run().id(), EvaluationKind.DISTILLED, result, clock.instant()));
         metrics.evaluated(m.run(), EvaluationKind.DISTILLED, result.after().mean());
@@ -58,7 +67,7 @@ public final class RunResults {
         // fixed init: every baseline draw trains from the same θ0
         List<WeightVector> baselineInits = config.init() == InitMode.FIXED
                 ? Collections.nCopies(nets, inits.get(0)) : inits;
-        EvaluationResult result = new Evaluations(ops, m.network(), config.dtype()).randomReal(m.train(), m.test(),
+        EvaluationResult result = new Evaluations(ops, m.network(), config.dtype(), lanes).randomReal(m.train(), m.test(),
                 baselineInits, config.steps(), config.epochs(), config.imagesPerClass(),
                 m.run().spec().baselineRate(), config.seed());
         evaluations.save(new EvaluationRecord(m.run().id(), EvaluationKind.RANDOM_REAL, result, clock.instant()));

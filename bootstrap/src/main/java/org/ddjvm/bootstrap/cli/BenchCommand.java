@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ddjvm.application.bench.BenchmarkDistillation;
 import org.ddjvm.application.bench.BenchmarkResult;
-import org.ddjvm.domain.distill.RealBatchLanes;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine;
@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
                 + "\"cpuSecondsPerIteration\", \"iterations\", \"peakRssMb\", \"backend\"}.",
                 "secondsPerIteration and min are wall time; cpuSecondsPerIteration is the median CPU time of the "
                         + "working thread, which a loaded machine inflates far less (exact with one native thread "
-                        + "and realBatchThreads 1; helper lanes' time is not in it).",
-                "realBatchThreads: threads sharing the real batch (dd.real-batch-threads or DD_REAL_BATCH_THREADS; "
+                        + "and lanes 1; helper lanes' time is not in it).",
+                "lanes: threads sharing each real batch (dd.lanes or DD_LANES; "
                         + "auto: 2 on a CPU with 2 or more cores)."})
 public class BenchCommand implements Callable<Integer> {
 
@@ -40,9 +40,9 @@ public class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final ObjectProvider<TensorOps> ops;
-    private final ObjectProvider<RealBatchLanes> lanes;
+    private final ObjectProvider<HelperLanes> lanes;
 
-    public BenchCommand(ObjectProvider<TensorOps> ops, ObjectProvider<RealBatchLanes> lanes) {
+    public BenchCommand(ObjectProvider<TensorOps> ops, ObjectProvider<HelperLanes> lanes) {
         this.ops = ops;
         this.lanes = lanes;
     }
@@ -57,9 +57,9 @@ public class BenchCommand implements Callable<Integer> {
                 .run(method.toConfig(), iterations, warmup);
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "{\"secondsPerIteration\": %.5f, \"min\": %.5f, \"cpuSecondsPerIteration\": %.5f, \"iterations\": %d, "
-                        + "\"peakRssMb\": %.1f, \"backend\": \"%s\", \"realBatchThreads\": %d}",
+                        + "\"peakRssMb\": %.1f, \"backend\": \"%s\", \"lanes\": %d}",
                 r.secondsPerIteration(), r.min(), r.cpuSecondsPerIteration(), r.iterations(),
-                ProcessMemory.peakRssMb(), r.backend(), r.realBatchThreads()));
+                ProcessMemory.peakRssMb(), r.backend(), r.lanes()));
         return 0;
     }
 }

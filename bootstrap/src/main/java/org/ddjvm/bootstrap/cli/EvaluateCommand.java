@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.ddjvm.application.evaluate.EvaluateExport;
 import org.ddjvm.application.export.ExportReader;
 import org.ddjvm.domain.evaluation.EvaluationResult;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine;
@@ -35,9 +36,11 @@ public class EvaluateCommand implements java.util.concurrent.Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final ObjectProvider<TensorOps> ops;
+    private final ObjectProvider<HelperLanes> lanes;
 
-    public EvaluateCommand(ObjectProvider<TensorOps> ops) {
+    public EvaluateCommand(ObjectProvider<TensorOps> ops, ObjectProvider<HelperLanes> lanes) {
         this.ops = ops;
+        this.lanes = lanes;
     }
 
     @Override
@@ -45,7 +48,7 @@ public class EvaluateCommand implements java.util.concurrent.Callable<Integer> {
         if (nets < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--nets must be at least 1 (got " + nets + ")");
         }
-        EvaluationResult r = new EvaluateExport(ops.getObject(), data.source(), new ExportReader())
+        EvaluationResult r = new EvaluateExport(ops.getObject(), data.source(), new ExportReader(), lanes.getObject())
                 .evaluate(dir, nets, seed);
         spec.commandLine().getOut().println(Reports.accuracy(dir.toString(), r));
         return 0;

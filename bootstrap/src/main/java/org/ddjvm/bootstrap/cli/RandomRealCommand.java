@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.ddjvm.application.evaluate.BaselineRequest;
 import org.ddjvm.application.evaluate.MeasureBaseline;
 import org.ddjvm.domain.evaluation.EvaluationResult;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.springframework.beans.factory.ObjectProvider;
 import picocli.CommandLine;
@@ -33,16 +34,18 @@ public class RandomRealCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final ObjectProvider<TensorOps> ops;
+    private final ObjectProvider<HelperLanes> lanes;
 
-    public RandomRealCommand(ObjectProvider<TensorOps> ops) {
+    public RandomRealCommand(ObjectProvider<TensorOps> ops, ObjectProvider<HelperLanes> lanes) {
         this.ops = ops;
+        this.lanes = lanes;
     }
 
     @Override
     public Integer call() {
         BaselineRequest request = new BaselineRequest(setup.dataset, setup.architecture, setup.steps, setup.epochs,
                 setup.imagesPerClass, setup.init, nets, rate, setup.seed);
-        EvaluationResult r = new MeasureBaseline(ops.getObject(), data.source()).randomReal(request);
+        EvaluationResult r = new MeasureBaseline(ops.getObject(), data.source(), lanes.getObject()).randomReal(request);
         spec.commandLine().getOut().println(Reports.accuracy("random-real", r));
         return 0;
     }

@@ -1,7 +1,7 @@
 package org.ddjvm.bootstrap.config;
 
 import java.nio.file.Path;
-import org.ddjvm.domain.distill.ThreadedRealBatchLanes;
+import org.ddjvm.domain.tensor.ThreadedHelperLanes;
 import org.ddjvm.domain.tensor.BackendSettings;
 import org.ddjvm.domain.tensor.TensorBackend;
 import org.ddjvm.domain.tensor.TensorOps;
@@ -18,7 +18,7 @@ import org.springframework.core.env.Environment;
  *
  * <p>Settings: {@code dd.threads}, {@code dd.device}, and the backend's cache directory
  * {@code dd.NAME.cache-dir}, else {@code dd.cache-dir}/NAME, else {@code ~/.cache/dd/NAME}; and
- * {@code dd.real-batch-threads} ({@link RealBatchThreads}) for the real batch's helper lanes.
+ * {@code dd.lanes} ({@link LaneThreads}) for the helper lanes.
  */
 @Configuration
 public class BackendConfiguration {
@@ -39,18 +39,18 @@ public class BackendConfiguration {
     }
 
     /**
-     * Helper lanes for the real batch, each a thread with its own instance of the backend (the {@link TensorOps}
+     * Helper lanes for the real batch and the evaluation, each a thread with its own instance of the backend (the {@link TensorOps}
      * bean opens one per thread, and closes them all itself).
      */
     @Bean(destroyMethod = "close")
     @Lazy
-    public ThreadedRealBatchLanes realBatchLanes(Environment environment, TensorOps tensorOps,
+    public ThreadedHelperLanes realBatchLanes(Environment environment, TensorOps tensorOps,
                                                  @Value("${dd.device:cpu}") String device) {
         boolean gpu = choice(environment, new InstalledBackends()).gpu() || BackendSettings.GPU.equals(device);
-        RealBatchThreads threads = RealBatchThreads.parse(
-                environment.getProperty(RealBatchThreads.PROPERTY, RealBatchThreads.AUTO), gpu,
+        LaneThreads threads = LaneThreads.parse(
+                environment.getProperty(LaneThreads.PROPERTY, LaneThreads.AUTO), gpu,
                 Runtime.getRuntime().availableProcessors());
-        return new ThreadedRealBatchLanes(threads.helperLanes(), () -> tensorOps, false);
+        return new ThreadedHelperLanes(threads.helperLanes(), () -> tensorOps, false);
     }
 
     private static BackendChoice choice(Environment environment, InstalledBackends installed) {

@@ -24,7 +24,7 @@ import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunCatalog;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunMaterialsLoader;
-import org.ddjvm.domain.distill.RealBatchLanes;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.application.runs.RunResults;
 import org.ddjvm.application.runs.StopRequests;
@@ -71,7 +71,7 @@ public class RunsConfiguration {
     }
 
     @Bean
-    RunMaterialsLoader runMaterialsLoader(TensorOps ops, SelectedDatasets datasets, RealBatchLanes lanes) {
+    RunMaterialsLoader runMaterialsLoader(TensorOps ops, SelectedDatasets datasets, HelperLanes lanes) {
         return new RunMaterialsLoader(ops, datasets, lanes);
     }
 
@@ -82,8 +82,8 @@ public class RunsConfiguration {
 
     @Bean
     RunResults runResults(TensorOps ops, EvaluationStore evaluations, ArtifactStore artifacts,
-                          DistillationMetrics metrics, Clock clock) {
-        return new RunResults(ops, evaluations, artifacts, metrics, clock);
+                          DistillationMetrics metrics, Clock clock, HelperLanes lanes) {
+        return new RunResults(ops, evaluations, artifacts, metrics, clock, lanes);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.ddjvm.domain.nn.Network;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.DType;
 import org.ddjvm.domain.tensor.Gaussian;
 import org.ddjvm.domain.tensor.Shape;
@@ -32,7 +33,7 @@ public final class DistillationEngine {
     public static final int REAL_CHUNK = 256;
 
     private final int realChunk;
-    private final RealBatchLanes lanes;
+    private final HelperLanes lanes;
     private final TensorOps ops;
     private final DifferentiableTrainer trainer;
     private final DistillationConfig config;
@@ -49,7 +50,7 @@ public final class DistillationEngine {
     /** With another chunk size for the real batch (the result is the same mean; tests use small chunks). */
     public DistillationEngine(TensorOps ops, DifferentiableTrainer trainer, DistillationConfig config,
                               int realChunk) {
-        this(ops, trainer, config, realChunk, RealBatchLanes.NONE);
+        this(ops, trainer, config, realChunk, HelperLanes.NONE);
     }
 
     /**
@@ -57,12 +58,12 @@ public final class DistillationEngine {
      * gradient up to the order of a floating-point sum).
      */
     public DistillationEngine(TensorOps ops, DifferentiableTrainer trainer, DistillationConfig config,
-                              RealBatchLanes lanes) {
+                              HelperLanes lanes) {
         this(ops, trainer, config, REAL_CHUNK, lanes);
     }
 
     public DistillationEngine(TensorOps ops, DifferentiableTrainer trainer, DistillationConfig config,
-                              int realChunk, RealBatchLanes lanes) {
+                              int realChunk, HelperLanes lanes) {
         if (realChunk < 1) {
             throw new IllegalArgumentException("real chunk must be at least 1, got " + realChunk);
         }

@@ -1,12 +1,18 @@
 package org.ddjvm.domain.evaluation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.ddjvm.domain.data.LabeledImages;
 import org.ddjvm.domain.distill.DistilledDataset;
 import org.ddjvm.domain.distill.OneHot;
 import org.ddjvm.domain.distill.WeightVector;
 import org.ddjvm.domain.tensor.DType;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.Tensor;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.ddjvm.domain.tensor.TensorScope;
@@ -14,7 +20,9 @@ import org.ddjvm.domain.trainer.DifferentiableTrainer;
 
 /**
  * The paper's evaluation: from each initial weight vector, T plain SGD steps θ ← θ − η[t]·∇θℓ(x̃[t mod S]) with
- * images and rates detached, then accuracy on the full test set, before and after.
+ * images and rates detached, then accuracy on the full test set, before and after. Nets are independent: with
+ * helper lanes they are shared out between this thread and the lanes, each computing whole nets with its own
+ * TensorOps, so every figure is the one a single thread would give.
  */
 public final class EvaluationProtocol {
 
@@ -24,19 +32,89 @@ public final class EvaluationProtocol {
     private final TensorOps ops;
     private final DifferentiableTrainer trainer;
     private final DType dtype;
+    private final HelperLanes lanes;
 
     public EvaluationProtocol(TensorOps ops, DifferentiableTrainer trainer, DType dtype) {
+        this(ops, trainer, dtype, HelperLanes.NONE);
+    }
+
+    public EvaluationProtocol(TensorOps ops, DifferentiableTrainer trainer, DType dtype, HelperLanes lanes) {
         this.ops = ops;
         this.trainer = trainer;
         this.dtype = dtype;
+        this.lanes = lanes;
     }
 
     public EvaluationResult evaluate(DistilledDataset data, List<WeightVector> inits, LabeledImages test) {
-        List<NetAccuracy> nets = new ArrayList<>(inits.size());
-        for (WeightVector init : inits) {
-            nets.add(evaluateNet(data, init, test));
+        return EvaluationResult.of(evaluateEach(k -> data, inits, test));
+    }
+
+    /**
+     * Net k trains on {@code dataFor.apply(k)} from {@code inits.get(k)}; the results in net order. The lanes and
+     * this thread take the next unevaluated net until none is left; a failure stops the others after their
+     * current net and reaches the caller.
+     */
+    public List<NetAccuracy> evaluateEach(IntFunction<DistilledDataset> dataFor, List<WeightVector> inits,
+                                          LabeledImages test) {
+        int n = inits.size();
+        NetAccuracy[] results = new NetAccuracy[n];
+        AtomicInteger next = new AtomicInteger();
+        int helpers = Math.min(lanes.count(), Math.max(0, n - 1));
+        List<Future<Void>> running = new ArrayList<>(helpers);
+        for (int lane = 0; lane < helpers; lane++) {
+            running.add(lanes.submit(lane, laneOps -> {
+                EvaluationProtocol own = new EvaluationProtocol(laneOps, trainer.on(laneOps), dtype);
+                own.evaluateNext(next, dataFor, inits, test, results);
+                return null;
+            }));
         }
-        return EvaluationResult.of(nets);
+        RuntimeException failure = null;
+        try {
+            evaluateNext(next, dataFor, inits, test, results);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<Void> helper : running) {
+            RuntimeException laneFailure = await(helper);
+            if (failure == null) {
+                failure = laneFailure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return Arrays.asList(results);
+    }
+
+    private void evaluateNext(AtomicInteger next, IntFunction<DistilledDataset> dataFor, List<WeightVector> inits,
+                              LabeledImages test, NetAccuracy[] results) {
+        try {
+            for (int k = next.getAndIncrement(); k < inits.size(); k = next.getAndIncrement()) {
+                results[k] = evaluateNet(dataFor.apply(k), inits.get(k), test);
+            }
+        } catch (RuntimeException | Error e) {
+            next.set(inits.size()); // the others stop after their current net
+            throw e;
+        }
+    }
+
+    /** Waits for a lane; returns its failure, if any (after the wait, its results are visible here). */
+    private static RuntimeException await(Future<Void> lane) {
+        try {
+            lane.get();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("interrupted while a helper lane evaluated nets", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                return runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            return new IllegalStateException(e.getCause());
+        }
     }
 
     public NetAccuracy evaluateNet(DistilledDataset data, WeightVector init, LabeledImages test) {

@@ -10,6 +10,7 @@ import org.ddjvm.domain.data.DatasetDescriptor;
 import org.ddjvm.domain.data.LabeledImages;
 import org.ddjvm.domain.data.Split;
 import org.ddjvm.domain.nn.Architectures;
+import org.ddjvm.domain.tensor.ThreadedHelperLanes;
 import org.ddjvm.domain.tensor.DType;
 import org.ddjvm.domain.tensor.ReferenceTensorOps;
 import org.ddjvm.domain.trainer.ForwardOverReverseTrainer;
@@ -111,7 +112,7 @@ class DistillationEngineTest {
             Hypergradient one = serial.hypergradient(state.images(), state.rawRates(),
                     serial.trainingInits(state, 0), batch);
             // 11 images in chunks of 3: four chunks, split 1 + 1 + 2 between this thread and two lanes
-            try (ThreadedRealBatchLanes lanes = new ThreadedRealBatchLanes(2, ReferenceTensorOps::new, false)) {
+            try (ThreadedHelperLanes lanes = new ThreadedHelperLanes(2, ReferenceTensorOps::new, false)) {
                 DistillationEngine parallel = new DistillationEngine(ops,
                         new ForwardOverReverseTrainer(ops, Architectures.lenet(1, 28, 28, 10)), config, 3, lanes);
                 Hypergradient split = parallel.hypergradient(state.images(), state.rawRates(),
@@ -128,7 +129,7 @@ class DistillationEngineTest {
         LabeledImages train = fakeTrain(8);
         RealBatch batch = new RealBatch(train.pixels(), train.labels());
         DistillationConfig config = config(InitMode.FIXED, 1);
-        try (ThreadedRealBatchLanes lanes = new ThreadedRealBatchLanes(1, () -> {
+        try (ThreadedHelperLanes lanes = new ThreadedHelperLanes(1, () -> {
             throw new IllegalStateException("lane backend would not start");
         }, true)) {
             DistillationEngine parallel = new DistillationEngine(ops,

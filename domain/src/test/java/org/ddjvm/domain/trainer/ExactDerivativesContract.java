@@ -20,7 +20,7 @@ import org.ddjvm.domain.distill.Hypergradient;
 import org.ddjvm.domain.distill.InitMode;
 import org.ddjvm.domain.distill.OneHot;
 import org.ddjvm.domain.distill.RealBatch;
-import org.ddjvm.domain.distill.ThreadedRealBatchLanes;
+import org.ddjvm.domain.tensor.ThreadedHelperLanes;
 import org.ddjvm.domain.distill.WeightVector;
 import org.ddjvm.domain.distill.XavierInitialization;
 import org.ddjvm.domain.nn.Architectures;
@@ -340,7 +340,7 @@ public abstract class ExactDerivativesContract {
                 .order(ByteOrder.LITTLE_ENDIAN);
         double[] torch = new double[bytes.remaining() / 8];
         bytes.asDoubleBuffer().get(torch);
-        try (ThreadedRealBatchLanes lanes = new ThreadedRealBatchLanes(3, this::openAnother, true)) {
+        try (ThreadedHelperLanes lanes = new ThreadedHelperLanes(3, this::openAnother, true)) {
             Hypergradient ours = p.engine(ops(), lanes).hypergradient(p.images(), p.rawRates(), p.inits(),
                     p.batch());
             assertEqualsOracle(ours, torch, p);

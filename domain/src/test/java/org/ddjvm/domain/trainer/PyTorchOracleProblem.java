@@ -60,7 +60,7 @@ public record PyTorchOracleProblem(DistillationConfig config, double[] images, d
     }
 
     /** The engine with helper lanes: the 64 real images are four chunks of 16, split between the lanes. */
-    public DistillationEngine engine(TensorOps ops, org.ddjvm.domain.distill.RealBatchLanes lanes) {
+    public DistillationEngine engine(TensorOps ops, org.ddjvm.domain.tensor.HelperLanes lanes) {
         return new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, Architectures.lenet(1, 28, 28, 10)),
                 config, 16, lanes);
     }

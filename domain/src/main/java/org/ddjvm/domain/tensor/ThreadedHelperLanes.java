@@ -1,4 +1,4 @@
-package org.ddjvm.domain.distill;
+package org.ddjvm.domain.tensor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,15 +7,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.ddjvm.domain.tensor.TensorOps;
 
 /**
- * {@link RealBatchLanes} on daemon threads, one single-thread executor a lane. A lane's {@link TensorOps} comes from
+ * {@link HelperLanes} on daemon threads, one single-thread executor a lane. A lane's {@link TensorOps} comes from
  * the opener, called on the lane's own thread the first time it works; whether closing the lanes also closes what
  * the opener gave is the caller's choice (not when the opener hands out a shared, per-thread instance that its owner
  * closes).
  */
-public final class ThreadedRealBatchLanes implements RealBatchLanes, AutoCloseable {
+public final class ThreadedHelperLanes implements HelperLanes, AutoCloseable {
 
     private final List<Lane> lanes = new ArrayList<>();
     private final boolean closeOpened;
@@ -25,7 +24,7 @@ public final class ThreadedRealBatchLanes implements RealBatchLanes, AutoCloseab
      * @param opener      gives a lane its TensorOps; called once per lane, on that lane's thread
      * @param closeOpened close each lane's TensorOps (when {@link AutoCloseable}) when these lanes close
      */
-    public ThreadedRealBatchLanes(int count, Supplier<TensorOps> opener, boolean closeOpened) {
+    public ThreadedHelperLanes(int count, Supplier<TensorOps> opener, boolean closeOpened) {
         if (count < 0) {
             throw new IllegalArgumentException("helper lanes must be at least 0, was " + count);
         }
@@ -33,7 +32,7 @@ public final class ThreadedRealBatchLanes implements RealBatchLanes, AutoCloseab
         for (int i = 0; i < count; i++) {
             int index = i;
             ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "dd-real-batch-lane-" + index);
+                Thread t = new Thread(r, "dd-lane-" + index);
                 t.setDaemon(true);
                 return t;
             });
@@ -62,7 +61,7 @@ public final class ThreadedRealBatchLanes implements RealBatchLanes, AutoCloseab
                     try {
                         closeable.close();
                     } catch (Exception e) {
-                        throw new IllegalStateException("could not close a real-batch lane: " + e.getMessage(), e);
+                        throw new IllegalStateException("could not close a helper lane: " + e.getMessage(), e);
                     }
                 }
                 return null;

@@ -1,0 +1,33 @@
+package org.ddjvm.domain.tensor;
+
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Helper lanes for work that splits into independent parts: each lane is a thread of its own with a
+ * {@link TensorOps} of its own, used only on that thread. The distillation engine shares the real batch's chunks
+ * between the calling thread and the lanes; the evaluation protocol shares its nets. So a run uses more than one
+ * core while every native kernel keeps one intra-op thread. Lanes exchange weights and results through Java arrays
+ * only; no tensor crosses from one lane to another.
+ */
+public interface HelperLanes {
+
+    /** No helper: the calling thread does all the work. */
+    HelperLanes NONE = new HelperLanes() {
+        @Override
+        public int count() {
+            return 0;
+        }
+
+        @Override
+        public <T> Future<T> submit(int lane, Function<TensorOps, T> work) {
+            throw new IndexOutOfBoundsException("no helper lanes, asked for lane " + lane);
+        }
+    };
+
+    /** How many helper lanes there are besides the calling thread. */
+    int count();
+
+    /** Runs work on lane {@code lane} (0 ≤ lane < count) with that lane's TensorOps, on that lane's thread. */
+    <T> Future<T> submit(int lane, Function<TensorOps, T> work);
+}

@@ -11,10 +11,10 @@ import org.ddjvm.domain.distill.DistillationConfig;
 import org.ddjvm.domain.distill.DistillationEngine;
 import org.ddjvm.domain.distill.DistillationState;
 import org.ddjvm.domain.distill.RandomStreams;
-import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.distill.RealBatchSchedule;
 import org.ddjvm.domain.nn.Architectures;
 import org.ddjvm.domain.nn.Network;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.ddjvm.domain.trainer.ForwardOverReverseTrainer;
 

@@ -61,19 +61,33 @@ public final class RunEventStreams implements AutoCloseable {
         // subscribe before reading the history: a point may come twice (clients keep the newest per iteration),
         // none is lost
         stream.subscription = events.subscribe(stream::accept);
-        stream.pending.addFirst(SseEmitter.event().name("history").data(live.history(run.id()),
-                MediaType.APPLICATION_JSON));
-        stream.pending.addFirst(SseEmitter.event().name("status")
-                .data(new StatusData(run.status().name(), run.failureReason()), MediaType.APPLICATION_JSON));
-        stream.size.addAndGet(2);
+        // status and history are sent before the emitter is handed back: it holds them and writes them on the
+        // request's own thread when Spring initialises it. Sending them from a sender thread instead raced with
+        // the request thread, which still writes response headers (security filters) after the handler returns.
+        // Live events wait in the queue until then.
+        try {
+            emitter.send(SseEmitter.event().name("status")
+                    .data(new StatusData(run.status().name(), run.failureReason()), MediaType.APPLICATION_JSON));
+            emitter.send(SseEmitter.event().name("history").data(live.history(run.id()),
+                    MediaType.APPLICATION_JSON));
+        } catch (IOException e) {
+            stream.close();
+            emitter.completeWithError(e);
+            return emitter;
+        }
         if (run.status().finished()) {
-            stream.finishing.set(true);
+            stream.close();
+            emitter.complete();
+            return emitter;
         }
         open.add(stream);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(e -> stream.close());
-        stream.schedule();
+        stream.started = true;
+        if (!stream.pending.isEmpty()) {
+            stream.schedule();
+        }
         return emitter;
     }
 
@@ -107,6 +121,8 @@ public final class RunEventStreams implements AutoCloseable {
         final AtomicBoolean finishing = new AtomicBoolean();
         final AtomicBoolean closed = new AtomicBoolean();
         volatile AutoCloseable subscription;
+        /** False until the stream's first events are with the emitter; live events only queue until then. */
+        volatile boolean started;
 
         Stream(long runId, SseEmitter emitter) {
             this.runId = runId;
@@ -146,7 +162,7 @@ public final class RunEventStreams implements AutoCloseable {
         }
 
         void schedule() {
-            if (!closed.get() && scheduled.compareAndSet(false, true)) {
+            if (started && !closed.get() && scheduled.compareAndSet(false, true)) {
                 try {
                     senders.execute(this::drain);
                 } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -3,7 +3,6 @@ package org.ddjvm.domain.distill;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.ddjvm.domain.nn.Network;
 import org.ddjvm.domain.tensor.DType;
@@ -266,7 +265,7 @@ public final class DistillationEngine {
         double loss = outer.loss();
         List<Tensor> gradient = outer.gradient();
         for (Future<LaneShare> helper : helpers) {
-            LaneShare share = await(helper);
+            LaneShare share = HelperLanes.await(helper);
             loss += share.loss();
             gradient = addScaledAll(ops, gradient, share.gradient().upload(ops, config.dtype()), 1.0);
         }
@@ -296,23 +295,6 @@ public final class DistillationEngine {
             a = a == null ? scaleAll(on, g.weights(), weight) : addScaledAll(on, a, g.weights(), weight);
         }
         return new OuterObjective(loss, a);
-    }
-
-    private static LaneShare await(Future<LaneShare> helper) {
-        try {
-            return helper.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a real-batch lane was working", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**

@@ -3,7 +3,6 @@ package org.ddjvm.domain.evaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -75,9 +74,12 @@ public final class EvaluationProtocol {
             failure = e;
         }
         for (Future<Void> helper : running) {
-            RuntimeException laneFailure = await(helper);
-            if (failure == null) {
-                failure = laneFailure;
+            try {
+                HelperLanes.await(helper);
+            } catch (RuntimeException laneFailure) {
+                if (failure == null) {
+                    failure = laneFailure;
+                }
             }
         }
         if (failure != null) {
@@ -95,25 +97,6 @@ public final class EvaluationProtocol {
         } catch (RuntimeException | Error e) {
             next.set(inits.size()); // the others stop after their current net
             throw e;
-        }
-    }
-
-    /** Waits for a lane; returns its failure, if any (after the wait, its results are visible here). */
-    private static RuntimeException await(Future<Void> lane) {
-        try {
-            lane.get();
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new IllegalStateException("interrupted while a helper lane evaluated nets", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                return runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            return new IllegalStateException(e.getCause());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.ddjvm.domain.tensor;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
@@ -30,4 +31,25 @@ public interface HelperLanes {
 
     /** Runs work on lane {@code lane} (0 ≤ lane < count) with that lane's TensorOps, on that lane's thread. */
     <T> Future<T> submit(int lane, Function<TensorOps, T> work);
+
+    /**
+     * Waits for work given to a lane and returns its result; what the work threw reaches the caller as it was
+     * (a checked exception wrapped in an IllegalStateException).
+     */
+    static <T> T await(Future<T> work) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a helper lane was working", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
 }

@@ -69,14 +69,7 @@ public final class ThreadedHelperLanes implements HelperLanes, AutoCloseable {
             lane.thread.shutdown();
         }
         for (Future<?> f : closing) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-            }
+            HelperLanes.await(f);
         }
     }
 

@@ -39,16 +39,17 @@ public class DistillationJobConfiguration {
                         Clock clock) {
         RunLookup lookup = new RunLookup(runs, loader);
         RunCheckpoints checkpoints = new RunCheckpoints(checkpointStore, clock);
+        StopAtStepStart stopAtStart = new StopAtStepStart(stops);
         Step prepare = new StepBuilder(PREPARE, jobRepository)
-                .tasklet(new PrepareTasklet(lookup, checkpoints, events), tx).build();
+                .tasklet(new PrepareTasklet(lookup, checkpoints, events), tx).listener(stopAtStart).build();
         Step distill = new StepBuilder(DISTILL, jobRepository)
-                .tasklet(new DistillTasklet(lookup, checkpoints, runs, history, events, stops, metrics), tx).build();
+                .tasklet(new DistillTasklet(lookup, checkpoints, runs, history, events, stops, metrics), tx).listener(stopAtStart).build();
         Step evaluate = new StepBuilder(EVALUATE, jobRepository)
-                .tasklet(new EvaluateTasklet(lookup, checkpoints, results, events), tx).build();
+                .tasklet(new EvaluateTasklet(lookup, checkpoints, results, events), tx).listener(stopAtStart).build();
         Step baselines = new StepBuilder(BASELINES, jobRepository)
-                .tasklet(new BaselineTasklet(lookup, checkpoints, results, events), tx).build();
+                .tasklet(new BaselineTasklet(lookup, checkpoints, results, events), tx).listener(stopAtStart).build();
         Step publish = new StepBuilder(PUBLISH, jobRepository)
-                .tasklet(new PublishTasklet(lookup, checkpoints, results, events, jobRepository), tx).build();
+                .tasklet(new PublishTasklet(lookup, checkpoints, results, events, jobRepository), tx).listener(stopAtStart).build();
         return new JobBuilder(JobKeys.JOB, jobRepository)
                 .listener(new RunStatusListener(runs, events, stops, jobRepository))
                 .start(prepare).next(distill).next(evaluate).next(baselines).next(publish)

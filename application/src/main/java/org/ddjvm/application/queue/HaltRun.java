@@ -34,17 +34,22 @@ public final class HaltRun {
         this.stops = stops;
     }
 
+    /**
+     * A run this process executes is asked in-process only: its job sees the request at its next step or outer
+     * iteration, on its own thread. Writing the stop into Spring Batch's tables from here instead (the stopper) races
+     * the job's own writes of the same rows: the job thread loses a version check and the run ends FAILED. The
+     * stopper is for runs executing in another process.
+     */
     public Outcome halt(RunName name) {
         DistillationRun run = runs.findByName(name).orElseThrow(() -> new UnknownRunException(name.value()));
         if (queue.cancel(run)) {
             return Outcome.CANCELLED;
         }
-        if (stopper.stop(run)) {
+        if (queue.executing(run.id())) {
+            stops.request(run.id());
             return Outcome.STOPPING;
         }
-        if (queue.executing(run.id())) {
-            // taken by a worker, its job not yet started: the distill step sees the request at its first iteration
-            stops.request(run.id());
+        if (stopper.stop(run)) {
             return Outcome.STOPPING;
         }
         return Outcome.NOT_RUNNING;

@@ -246,6 +246,8 @@ public final class RunQueue implements AutoCloseable {
             synchronized (lock) {
                 executing.remove(run.id());
             }
+            // a stop asked after the job ended (while a stopped run was being published) must not stop its resume
+            stops.clear(run.id());
         }
     }
 

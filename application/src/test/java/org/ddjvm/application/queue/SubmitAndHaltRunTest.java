@@ -70,8 +70,16 @@ class SubmitAndHaltRunTest {
 
         assertThat(halt.halt(new RunName("second"))).isEqualTo(HaltRun.Outcome.CANCELLED);
         assertThat(runs.findById(second.id()).orElseThrow().status()).isEqualTo(RunStatus.STOPPED);
+        // executing here: asked in-process, never through the job tables the job thread is writing
         assertThat(halt.halt(new RunName("first"))).isEqualTo(HaltRun.Outcome.STOPPING);
-        assertThat(stopRequested).containsExactly(first.id());
+        assertThat(stops.requested(first.id())).isTrue();
+        assertThat(stopRequested).isEmpty();
+        // running in another process: through the stopper
+        DistillationRun elsewhere = runs.record("elsewhere");
+        runs.markStatus(elsewhere.id(), RunStatus.RUNNING, null);
+        assertThat(halt.halt(new RunName("elsewhere"))).isEqualTo(HaltRun.Outcome.STOPPING);
+        assertThat(stopRequested).containsExactly(elsewhere.id());
+        assertThat(stops.requested(elsewhere.id())).isFalse();
         assertThat(halt.halt(new RunName("second"))).isEqualTo(HaltRun.Outcome.NOT_RUNNING);
         assertThatThrownBy(() -> halt.halt(new RunName("nope"))).isInstanceOf(UnknownRunException.class);
     }

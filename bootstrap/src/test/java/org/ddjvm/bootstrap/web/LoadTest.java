@@ -173,7 +173,8 @@ class LoadTest {
             assertThat(finished).as("runs that made room for the waiting ones").hasSizeGreaterThanOrEqualTo(
                     ORDERED_STARTS);
             for (String name : finished) {
-                assertThat(now.get(name).get("status").asString()).as(name).isEqualTo("COMPLETED");
+                assertThat(now.get(name).get("status").asString()).as("%s: %s", name, now.get(name))
+                        .isEqualTo("COMPLETED");
                 assertThat(now.get(name).path("accuracy").isNumber()).as(name + " has an accuracy").isTrue();
             }
             System.out.printf("load: %d runs started in queue order after %.1f s; %d completed, in %s s%n",
@@ -200,7 +201,7 @@ class LoadTest {
             Map<String, JsonNode> end = awaitAllEnded(api, prefix, names);
             for (String name : names) {
                 JsonNode r = end.get(name);
-                assertThat(r.get("status").asString()).as(name).isIn("COMPLETED", "STOPPED");
+                assertThat(r.get("status").asString()).as("%s: %s", name, r).isIn("COMPLETED", "STOPPED");
                 if ("cancelled".equals(stopped.get(name))) {
                     assertThat(r.get("status").asString()).as(name).isEqualTo("STOPPED");
                     assertThat(startedAt(r)).as(name + " never started").isNull();

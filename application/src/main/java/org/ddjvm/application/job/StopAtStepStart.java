@@ -1,0 +1,27 @@
+package org.ddjvm.application.job;
+
+import org.ddjvm.application.runs.StopRequests;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Honours an in-process stop request at the start of every step: the step ends STOPPED before its first chunk, so
+ * a run asked to stop during evaluation does not go on to its baselines. The distill step also looks after every
+ * outer iteration. Everything happens on the job's own thread, which alone writes the job's rows.
+ */
+final class StopAtStepStart implements StepExecutionListener {
+
+    private final StopRequests stops;
+
+    StopAtStepStart(StopRequests stops) {
+        this.stops = stops;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        Long runId = stepExecution.getJobExecution().getJobParameters().getLong(JobKeys.RUN);
+        if (runId != null && stops.requested(runId)) {
+            stepExecution.setTerminateOnly();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.ddjvm.bootstrap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.ddjvm.application.queue.HaltRun;
+import org.ddjvm.application.queue.RunQueue;
+import org.ddjvm.application.queue.SubmitRun;
+import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.RunEvent;
+import org.ddjvm.application.runs.RunEvents;
+import org.ddjvm.application.runs.RunName;
+import org.ddjvm.application.runs.RunRepository;
+import org.ddjvm.application.runs.RunSpec;
+import org.ddjvm.application.runs.RunStatus;
+import org.ddjvm.bootstrap.DdApplication;
+import org.ddjvm.domain.distill.DistillationConfig;
+import org.ddjvm.domain.distill.InitMode;
+import org.ddjvm.domain.tensor.DType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Stopping a run the server executes, at each kind of moment: before its job starts, during the distill step and
+ * during evaluation. Each ends STOPPED (never FAILED: the stop is asked in-process, so nothing but the job's own
+ * thread writes its Spring Batch rows) and a run stopped during evaluation does not go on to its baselines.
+ * Real application: embedded PostgreSQL, DJL, MNIST.
+ */
+@SpringBootTest(classes = DdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.main.web-application-type=servlet", "server.address=127.0.0.1",
+                "dd.admin.password=stop-test-admin-1", "dd.queue.requeue-orphaned=false"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class StopInProcessEndToEndTest {
+
+    @Autowired
+    SubmitRun submit;
+
+    @Autowired
+    HaltRun halt;
+
+    @Autowired
+    RunQueue queue;
+
+    @Autowired
+    RunRepository runs;
+
+    @Autowired
+    RunEvents events;
+
+    /** One outer epoch of S 1, E 1 on MNIST: the whole job in a few seconds. */
+    private static RunSpec tiny(long seed) {
+        DistillationConfig config = new DistillationConfig("mnist", "lenet", 1, 1, 1, InitMode.FIXED, 1, 1, 1024,
+                0.02, 0.01, 40, 0.5, seed, DType.FLOAT32);
+        return new RunSpec(config, 1, 0.1, 10);
+    }
+
+    @Test
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void aRunStoppedBeforeDuringDistillationOrDuringEvaluationEndsStoppedAndNeverFailed() throws Exception {
+        String prefix = ApiClient.uniqueName("stop");
+
+        // at once: taken by a worker, its job possibly not started yet
+        DistillationRun early = submit.submit(tiny(1), Optional.of(new RunName(prefix + "-early")));
+        assertThat(halt.halt(early.name())).isIn(HaltRun.Outcome.STOPPING, HaltRun.Outcome.CANCELLED);
+        ended(early, List.of());
+
+        // at its first outer iteration
+        List<RunEvent> seen = new CopyOnWriteArrayList<>();
+        try (AutoCloseable ignored = events.subscribe(seen::add)) {
+            DistillationRun distilling = submit.submit(tiny(2), Optional.of(new RunName(prefix + "-distill")));
+            awaitEvent(seen, e -> e instanceof RunEvent.Iteration i && i.runId() == distilling.id());
+            assertThat(halt.halt(distilling.name())).isEqualTo(HaltRun.Outcome.STOPPING);
+            DistillationRun stopped = ended(distilling, seen);
+            assertThat(stopped.iteration()).as("iterations done").isLessThan(stopped.totalIterations());
+
+            // during evaluation: the baselines never start
+            DistillationRun evaluating = submit.submit(tiny(3), Optional.of(new RunName(prefix + "-evaluate")));
+            awaitEvent(seen, e -> e instanceof RunEvent.PhaseStarted p && p.runId() == evaluating.id()
+                    && p.phase().equals("evaluate"));
+            assertThat(halt.halt(evaluating.name())).isEqualTo(HaltRun.Outcome.STOPPING);
+            ended(evaluating, seen);
+            assertThat(seen).as("phases of the run stopped during evaluation")
+                    .noneMatch(e -> e instanceof RunEvent.PhaseStarted p && p.runId() == evaluating.id()
+                            && (p.phase().equals("baseline") || p.phase().equals("publish")));
+        }
+    }
+
+    /** Waits until the run has ended and the queue let it go (a stopped run is published first); it is STOPPED. */
+    private DistillationRun ended(DistillationRun run, List<RunEvent> seen) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            DistillationRun now = runs.findById(run.id()).orElseThrow();
+            if (now.status().finished() && !queue.holds(run.id())) {
+                assertThat(now.status()).as("%s (%s); events %s", now.name(), now.failureReason(), seen)
+                        .isEqualTo(RunStatus.STOPPED);
+                return now;
+            }
+            assertThat(System.nanoTime()).as("run %s did not end: %s", run.name(), now).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static void awaitEvent(List<RunEvent> seen, Predicate<RunEvent> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (seen.stream().noneMatch(wanted)) {
+            assertThat(System.nanoTime()).as("event not seen; events %s", seen).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}

@@ -24,6 +24,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
     private final DjlSettings settings;
     private final NDManager manager;
     private final ScopeStack scopes = new ScopeStack();
+    private final ScalarCache scalars;
 
     public DjlTensorOps() {
         this(DjlSettings.defaults());
@@ -33,6 +34,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
         this.settings = settings;
         Device device = DjlEngineStarter.start(settings);
         this.manager = Engine.getEngine(DjlEngineStarter.ENGINE).newBaseManager(device);
+        this.scalars = new ScalarCache(Engine.getEngine(DjlEngineStarter.ENGINE).newBaseManager(device));
     }
 
     public DjlSettings settings() {
@@ -48,6 +50,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
     @Override
     public void close() {
         scopes.closeAll();
+        scalars.close();
         manager.close();
     }
 
@@ -171,13 +174,13 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
 
     @Override
     public Tensor scale(Tensor a, double factor) {
-        return wrap(nd(a).mul(factor));
+        return wrap(nd(a).mul(scalars.of(factor, nd(a).getDataType())));
     }
 
     @Override
     public Tensor addScaled(Tensor a, Tensor b, double factor) {
         KernelArguments.same(a, b);
-        NDArray result = nd(b).mul(factor);
+        NDArray result = nd(b).mul(scalars.of(factor, nd(b).getDataType()));
         result.addi(nd(a));
         return wrap(result);
     }
@@ -185,10 +188,12 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
     @Override
     public Tensor addBias(Tensor x, Tensor bias) {
         KernelArguments.bias(x, bias);
+        if (x.shape().rank() == 2) {
+            // [N, C] + [C] broadcasts as it is: no reshaped view to make and free
+            return wrap(nd(x).add(nd(bias)));
+        }
         long channels = x.shape().dim(1);
-        ai.djl.ndarray.types.Shape along = x.shape().rank() == 2
-                ? new ai.djl.ndarray.types.Shape(1, channels) : new ai.djl.ndarray.types.Shape(1, channels, 1, 1);
-        try (NDArray column = nd(bias).reshape(along)) {
+        try (NDArray column = nd(bias).reshape(new ai.djl.ndarray.types.Shape(1, channels, 1, 1))) {
             return wrap(nd(x).add(column));
         }
     }

@@ -209,8 +209,13 @@ public final class DistillationEngine {
         Tensor[] dx = new Tensor[steps];
         for (int t = total - 1; t >= 0; t--) {
             try (TensorScope stepScope = ops.scope()) {
+                List<Tensor> g = points[t].weightGradient();
+                double dot = 0;
+                for (int i = 0; i < a.size(); i++) {
+                    dot += ops.dot(a.get(i), g.get(i));
+                }
+                etaGrad[t] -= dot;
                 HessianVectorProduct h = trainer.hessianVectorProduct(points[t], a);
-                etaGrad[t] -= h.slope(); // ⟨a, ∇θℓ(θ_t)⟩
                 int s = t % steps;
                 Tensor contribution = dx[s] == null ? ops.scale(h.inputs(), -eta[t])
                         : ops.addScaled(dx[s], h.inputs(), -eta[t]);

@@ -90,9 +90,7 @@ public class ForwardOverReverseTrainer implements DifferentiableTrainer {
         for (int i = 0; i < theta.size(); i++) {
             hTheta.add(tangentOrZero(g.parameters().get(i), point.theta().get(i)));
         }
-        // ℓ depends on θ only through the logits z, so ⟨∇θℓ, v⟩ = ⟨∂ℓ/∂z, ż⟩ with ż the logits' tangent
-        double slope = trace.logits().hasTangent() ? ops.dot(dLogits.primal(), trace.logits().tangent()) : 0.0;
-        return new HessianVectorProduct(hTheta, tangentOrZero(g.input(), point.images()), slope);
+        return new HessianVectorProduct(hTheta, tangentOrZero(g.input(), point.images()));
     }
 
     private Tensor tangentOrZero(Dual d, Tensor like) {

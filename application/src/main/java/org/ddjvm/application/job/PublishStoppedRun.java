@@ -1,8 +1,11 @@
 package org.ddjvm.application.job;
 
+import org.ddjvm.application.runs.Checkpoint;
 import org.ddjvm.application.runs.CheckpointStore;
 import org.ddjvm.application.runs.DistillationRun;
 import org.ddjvm.application.runs.DistilledArtifact;
+import org.ddjvm.application.runs.EvaluationKind;
+import org.ddjvm.application.runs.EvaluationStore;
 import org.ddjvm.application.runs.RunMaterials;
 import org.ddjvm.application.runs.RunMaterialsLoader;
 import org.ddjvm.application.runs.RunName;
@@ -27,27 +30,42 @@ public final class PublishStoppedRun {
     private final RunMaterialsLoader loader;
     private final CheckpointStore checkpoints;
     private final RunResults results;
+    private final EvaluationStore evaluations;
     private final JobRepository jobRepository;
 
     public PublishStoppedRun(RunRepository runs, RunMaterialsLoader loader, CheckpointStore checkpoints,
-                             RunResults results, JobRepository jobRepository) {
+                             RunResults results, EvaluationStore evaluations, JobRepository jobRepository) {
         this.runs = runs;
         this.loader = loader;
         this.checkpoints = checkpoints;
         this.results = results;
+        this.evaluations = evaluations;
         this.jobRepository = jobRepository;
     }
 
     public DistilledArtifact publish(RunName name) {
         DistillationRun run = runs.findByName(name).orElseThrow(() -> new UnknownRunException(name.value()));
         RunMaterials m = loader.load(run);
-        DistillationState state = checkpoints.latest(run.id(), m.network().parameters())
-                .orElseThrow(() -> new IllegalStateException("run " + name + " stopped before its first checkpoint"))
-                .state();
+        Checkpoint latest = checkpoints.latest(run.id(), m.network().parameters())
+                .orElseThrow(() -> new IllegalStateException("run " + name + " stopped before its first checkpoint"));
+        DistillationState state = latest.state();
         int nets = Math.min(run.spec().evaluationNets(), NETS_AFTER_STOP);
-        results.evaluate(m, state, nets);
-        results.baseline(m, state, nets);
+        if (!measuredSince(run, EvaluationKind.DISTILLED, latest)) {
+            results.evaluate(m, state, nets);
+        }
+        if (!measuredSince(run, EvaluationKind.RANDOM_REAL, latest)) {
+            results.baseline(m, state, nets);
+        }
         return results.publish(m, state, distillSeconds(run));
+    }
+
+    /**
+     * Whether the job already measured this on the latest checkpoint: stopped after its evaluation (or baseline)
+     * step, the run keeps that full measurement instead of a shorter one.
+     */
+    private boolean measuredSince(DistillationRun run, EvaluationKind kind, Checkpoint latest) {
+        return evaluations.find(run.id(), kind).filter(e -> e.createdAt() != null && latest.createdAt() != null
+                && !e.createdAt().isBefore(latest.createdAt())).isPresent();
     }
 
     private double distillSeconds(DistillationRun run) {

@@ -121,8 +121,9 @@ public class RunsConfiguration {
 
     @Bean
     PublishStoppedRun publishStoppedRun(RunRepository runs, RunMaterialsLoader loader, CheckpointStore checkpoints,
-                                        RunResults results, JobRepository jobRepository) {
-        return new PublishStoppedRun(runs, loader, checkpoints, results, jobRepository);
+                                        RunResults results, EvaluationStore evaluations,
+                                        JobRepository jobRepository) {
+        return new PublishStoppedRun(runs, loader, checkpoints, results, evaluations, jobRepository);
     }
 
     @Bean

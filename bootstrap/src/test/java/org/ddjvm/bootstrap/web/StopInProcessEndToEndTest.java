@@ -7,10 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.ddjvm.application.job.PublishStoppedRun;
 import org.ddjvm.application.queue.HaltRun;
 import org.ddjvm.application.queue.RunQueue;
 import org.ddjvm.application.queue.SubmitRun;
 import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.EvaluationKind;
+import org.ddjvm.application.runs.EvaluationStore;
 import org.ddjvm.application.runs.RunEvent;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunName;
@@ -30,7 +33,8 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * Stopping a run the server executes, at each kind of moment: before its job starts, during the distill step and
  * during evaluation. Each ends STOPPED (never FAILED: the stop is asked in-process, so nothing but the job's own
- * thread writes its Spring Batch rows) and a run stopped during evaluation does not go on to its baselines.
+ * thread writes its Spring Batch rows); a run stopped during evaluation does not go on to its baselines and keeps
+ * the evaluation it finished.
  * Real application: embedded PostgreSQL, DJL, MNIST.
  */
 @SpringBootTest(classes = DdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -54,11 +58,18 @@ class StopInProcessEndToEndTest {
     @Autowired
     RunEvents events;
 
+    @Autowired
+    EvaluationStore evaluations;
+
     /** One outer epoch of S 1, E 1 on MNIST: the whole job in a few seconds. */
     private static RunSpec tiny(long seed) {
-        DistillationConfig config = new DistillationConfig("mnist", "lenet", 1, 1, 1, InitMode.FIXED, 1, 1, 1024,
+        return tiny(seed, InitMode.FIXED, 1);
+    }
+
+    private static RunSpec tiny(long seed, InitMode init, int evaluationNets) {
+        DistillationConfig config = new DistillationConfig("mnist", "lenet", 1, 1, 1, init, 1, 1, 1024,
                 0.02, 0.01, 40, 0.5, seed, DType.FLOAT32);
-        return new RunSpec(config, 1, 0.1, 10);
+        return new RunSpec(config, evaluationNets, 0.1, 10);
     }
 
     @Test
@@ -80,8 +91,10 @@ class StopInProcessEndToEndTest {
             DistillationRun stopped = ended(distilling, seen);
             assertThat(stopped.iteration()).as("iterations done").isLessThan(stopped.totalIterations());
 
-            // during evaluation: the baselines never start
-            DistillationRun evaluating = submit.submit(tiny(3), Optional.of(new RunName(prefix + "-evaluate")));
+            // during evaluation (of 12 held-out nets): the baselines never start, and the evaluation the job
+            // finished on the final checkpoint is kept rather than measured again on the 10 nets of a stopped run
+            DistillationRun evaluating = submit.submit(tiny(3, InitMode.RANDOM, 12),
+                    Optional.of(new RunName(prefix + "-evaluate")));
             awaitEvent(seen, e -> e instanceof RunEvent.PhaseStarted p && p.runId() == evaluating.id()
                     && p.phase().equals("evaluate"));
             assertThat(halt.halt(evaluating.name())).isEqualTo(HaltRun.Outcome.STOPPING);
@@ -89,6 +102,10 @@ class StopInProcessEndToEndTest {
             assertThat(seen).as("phases of the run stopped during evaluation")
                     .noneMatch(e -> e instanceof RunEvent.PhaseStarted p && p.runId() == evaluating.id()
                             && (p.phase().equals("baseline") || p.phase().equals("publish")));
+            assertThat(evaluations.find(evaluating.id(), EvaluationKind.DISTILLED).orElseThrow().nets())
+                    .as("held-out nets of the kept evaluation").isEqualTo(12);
+            assertThat(evaluations.find(evaluating.id(), EvaluationKind.RANDOM_REAL).orElseThrow().nets())
+                    .as("nets of the baseline measured after the stop").isEqualTo(PublishStoppedRun.NETS_AFTER_STOP);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.ddjvm.application.job;
 
 import java.time.Clock;
+import java.util.function.BiFunction;
 import org.ddjvm.application.runs.CheckpointStore;
 import org.ddjvm.application.runs.DistillationMetrics;
 import org.ddjvm.application.runs.HistoryStore;
@@ -14,6 +15,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,16 +42,14 @@ public class DistillationJobConfiguration {
         RunLookup lookup = new RunLookup(runs, loader);
         RunCheckpoints checkpoints = new RunCheckpoints(checkpointStore, clock);
         StopAtStepStart stopAtStart = new StopAtStepStart(stops);
-        Step prepare = new StepBuilder(PREPARE, jobRepository)
-                .tasklet(new PrepareTasklet(lookup, checkpoints, events), tx).listener(stopAtStart).build();
-        Step distill = new StepBuilder(DISTILL, jobRepository)
-                .tasklet(new DistillTasklet(lookup, checkpoints, runs, history, events, stops, metrics), tx).listener(stopAtStart).build();
-        Step evaluate = new StepBuilder(EVALUATE, jobRepository)
-                .tasklet(new EvaluateTasklet(lookup, checkpoints, results, events), tx).listener(stopAtStart).build();
-        Step baselines = new StepBuilder(BASELINES, jobRepository)
-                .tasklet(new BaselineTasklet(lookup, checkpoints, results, events), tx).listener(stopAtStart).build();
-        Step publish = new StepBuilder(PUBLISH, jobRepository)
-                .tasklet(new PublishTasklet(lookup, checkpoints, results, events, jobRepository), tx).listener(stopAtStart).build();
+        BiFunction<String, Tasklet, Step> step = (name, tasklet) -> new StepBuilder(name, jobRepository)
+                .tasklet(tasklet, tx).listener(stopAtStart).build();
+        Step prepare = step.apply(PREPARE, new PrepareTasklet(lookup, checkpoints, events));
+        Step distill = step.apply(DISTILL,
+                new DistillTasklet(lookup, checkpoints, runs, history, events, stops, metrics));
+        Step evaluate = step.apply(EVALUATE, new EvaluateTasklet(lookup, checkpoints, results, events));
+        Step baselines = step.apply(BASELINES, new BaselineTasklet(lookup, checkpoints, results, events));
+        Step publish = step.apply(PUBLISH, new PublishTasklet(lookup, checkpoints, results, events, jobRepository));
         return new JobBuilder(JobKeys.JOB, jobRepository)
                 .listener(new RunStatusListener(runs, events, stops, jobRepository))
                 .start(prepare).next(distill).next(evaluate).next(baselines).next(publish)

@@ -1,6 +1,7 @@
 package org.ddjvm.application.job;
 
 import org.ddjvm.application.runs.DistillationRun;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -24,7 +25,12 @@ public final class JobKeys {
     }
 
     static long runId(ChunkContext context) {
-        Long id = context.getStepContext().getStepExecution().getJobParameters().getLong(RUN);
+        return runId(context.getStepContext().getStepExecution().getJobExecution());
+    }
+
+    /** The run a job execution distils (its job parameter {@value #RUN}). */
+    static long runId(JobExecution execution) {
+        Long id = execution.getJobParameters().getLong(RUN);
         if (id == null) {
             throw new IllegalStateException("job parameter '" + RUN + "' is missing");
         }

@@ -35,14 +35,14 @@ final class RunStatusListener implements JobExecutionListener {
     public void beforeJob(JobExecution execution) {
         execution.getExecutionContext().putString(JobKeys.OWNER, ProcessOwner.current().toString());
         jobRepository.updateExecutionContext(execution);
-        long runId = runId(execution);
+        long runId = JobKeys.runId(execution);
         runs.markStatus(runId, RunStatus.RUNNING, null);
         events.publish(new RunEvent.StatusChanged(runId, RunStatus.RUNNING, null));
     }
 
     @Override
     public void afterJob(JobExecution execution) {
-        long runId = runId(execution);
+        long runId = JobKeys.runId(execution);
         stops.clear(runId);
         RunStatus status = statusOf(execution.getStatus());
         String reason = status == RunStatus.FAILED ? reason(execution.getAllFailureExceptions()) : null;
@@ -75,13 +75,5 @@ final class RunStatusListener implements JobExecutionListener {
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return message.lines().findFirst().orElse(message);
-    }
-
-    private static long runId(JobExecution execution) {
-        Long id = execution.getJobParameters().getLong(JobKeys.RUN);
-        if (id == null) {
-            throw new IllegalStateException("job parameter '" + JobKeys.RUN + "' is missing");
-        }
-        return id;
     }
 }

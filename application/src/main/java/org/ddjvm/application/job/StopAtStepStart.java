@@ -19,8 +19,7 @@ final class StopAtStepStart implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        Long runId = stepExecution.getJobExecution().getJobParameters().getLong(JobKeys.RUN);
-        if (runId != null && stops.requested(runId)) {
+        if (stops.requested(JobKeys.runId(stepExecution.getJobExecution()))) {
             stepExecution.setTerminateOnly();
         }
     }

@@ -9,6 +9,7 @@ import org.ddjvm.application.runs.CheckpointStore;
 import org.ddjvm.application.runs.EvaluationStore;
 import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunRepository;
+import org.ddjvm.application.runs.StopRequestStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +60,11 @@ public class PersistenceConfiguration {
     @Bean
     public PretrainedModelSets pretrainedModelSets(Database database) {
         return new JdbcPretrainedModelSets(database);
+    }
+
+    @Bean
+    public StopRequestStore stopRequestStore(Database database) {
+        return new JdbcStopRequestStore(database);
     }
 
     @Bean

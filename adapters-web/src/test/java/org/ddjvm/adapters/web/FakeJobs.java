@@ -36,7 +36,7 @@ final class FakeJobs implements RunExecutor, RunStopper {
         started.add(run.name().value());
         set(run, RunStatus.RUNNING);
         while (!finish.remove(run.id())) {
-            if (stops.requested(run.id())) {
+            if (stops.requested(run.id(), 1)) {
                 stops.clear(run.id());
                 set(run, RunStatus.STOPPED);
                 return RunStatus.STOPPED;

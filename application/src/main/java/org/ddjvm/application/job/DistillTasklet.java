@@ -77,7 +77,7 @@ final class DistillTasklet implements Tasklet {
         int done = 0;
         double[] rates = null;
         do {
-            if (stops.requested(runId) || step.isTerminateOnly()) {
+            if (stops.requested(runId, step.getJobExecutionId()) || step.isTerminateOnly()) {
                 stop = true;
                 break;
             }

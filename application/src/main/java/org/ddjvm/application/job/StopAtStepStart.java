@@ -5,9 +5,10 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Honours an in-process stop request at the start of every step: the step ends STOPPED before its first chunk, so
- * a run asked to stop during evaluation does not go on to its baselines. The distill step also looks after every
- * outer iteration. Everything happens on the job's own thread, which alone writes the job's rows.
+ * Honours a stop request, made in this process or (through the shared store) in another, at the start of every
+ * step: the step ends STOPPED before its first chunk, so a run asked to stop during evaluation does not go on to its
+ * baselines. The distill step also looks after every outer iteration. Everything happens on the job's own thread,
+ * which alone writes the job's rows.
  */
 final class StopAtStepStart implements StepExecutionListener {
 
@@ -19,7 +20,7 @@ final class StopAtStepStart implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        if (stops.requested(JobKeys.runId(stepExecution.getJobExecution()))) {
+        if (stops.requested(JobKeys.runId(stepExecution.getJobExecution()), stepExecution.getJobExecutionId())) {
             stepExecution.setTerminateOnly();
         }
     }

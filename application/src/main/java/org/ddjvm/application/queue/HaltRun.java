@@ -36,9 +36,8 @@ public final class HaltRun {
 
     /**
      * A run this process executes is asked in-process only: its job sees the request at its next step or outer
-     * iteration, on its own thread. Writing the stop into Spring Batch's tables from here instead (the stopper) races
-     * the job's own writes of the same rows: the job thread loses a version check and the run ends FAILED. The
-     * stopper is for runs executing in another process.
+     * iteration, on its own thread. The stopper asks a run executing in another process, through the stop requests
+     * that process's job reads; neither path writes the job's Spring Batch rows from here ({@code StopRun}).
      */
     public Outcome halt(RunName name) {
         DistillationRun run = runs.findByName(name).orElseThrow(() -> new UnknownRunException(name.value()));

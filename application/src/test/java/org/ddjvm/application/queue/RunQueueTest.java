@@ -46,7 +46,7 @@ class RunQueueTest {
             maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
             try {
                 while (!latch(run.id()).await(10, TimeUnit.MILLISECONDS)) {
-                    if (stops.requested(run.id())) {
+                    if (stops.requested(run.id(), 1)) {
                         runs.markStatus(run.id(), RunStatus.STOPPED, null);
                         return RunStatus.STOPPED;
                     }

@@ -72,14 +72,14 @@ class SubmitAndHaltRunTest {
         assertThat(runs.findById(second.id()).orElseThrow().status()).isEqualTo(RunStatus.STOPPED);
         // executing here: asked in-process, never through the job tables the job thread is writing
         assertThat(halt.halt(new RunName("first"))).isEqualTo(HaltRun.Outcome.STOPPING);
-        assertThat(stops.requested(first.id())).isTrue();
+        assertThat(stops.requested(first.id(), 1)).isTrue();
         assertThat(stopRequested).isEmpty();
         // running in another process: through the stopper
         DistillationRun elsewhere = runs.record("elsewhere");
         runs.markStatus(elsewhere.id(), RunStatus.RUNNING, null);
         assertThat(halt.halt(new RunName("elsewhere"))).isEqualTo(HaltRun.Outcome.STOPPING);
         assertThat(stopRequested).containsExactly(elsewhere.id());
-        assertThat(stops.requested(elsewhere.id())).isFalse();
+        assertThat(stops.requested(elsewhere.id(), 1)).isFalse();
         assertThat(halt.halt(new RunName("second"))).isEqualTo(HaltRun.Outcome.NOT_RUNNING);
         assertThatThrownBy(() -> halt.halt(new RunName("nope"))).isInstanceOf(UnknownRunException.class);
     }
@@ -92,6 +92,6 @@ class SubmitAndHaltRunTest {
         RunQueueTest.await(() -> queue.executing(run.id()));
 
         assertThat(halt.halt(new RunName("early"))).isEqualTo(HaltRun.Outcome.STOPPING);
-        assertThat(stops.requested(run.id())).isTrue();
+        assertThat(stops.requested(run.id(), 1)).isTrue();
     }
 }

@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "dd", mixinStandardHelpOptions = true, version = "dd 0.1.0",
         description = "Dataset distillation (Wang et al. 2018) on the JVM: learn a few synthetic images and "
                 + "learning rates that train a network to high accuracy in a few steps.",
-        subcommands = {DistillCommand.class, ResumeCommand.class, RunsCommand.class, ShowCommand.class,
-                ExportCommand.class, AttackConfigsCommand.class, ServeCommand.class, EvaluateCommand.class, BaselineCommand.class, BenchCommand.class,
-                DatasetsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DistillCommand.class, ResumeCommand.class, StopCommand.class, RunsCommand.class,
+                ShowCommand.class, ExportCommand.class, AttackConfigsCommand.class, ServeCommand.class,
+                EvaluateCommand.class, BaselineCommand.class, BenchCommand.class, DatasetsCommand.class,
+                CommandLine.HelpCommand.class})
 public class DdCommand implements Runnable {
 
     @CommandLine.Spec

@@ -26,6 +26,7 @@ import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunMaterialsLoader;
 import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.application.runs.RunResults;
+import org.ddjvm.application.runs.StopRequestStore;
 import org.ddjvm.application.runs.StopRequests;
 import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.TensorOps;
@@ -33,6 +34,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -55,8 +57,8 @@ public class RunsConfiguration {
     }
 
     @Bean
-    StopRequests stopRequests() {
-        return new StopRequests();
+    StopRequests stopRequests(ObjectProvider<StopRequestStore> shared) {
+        return new StopRequests(shared.getIfAvailable(StopRequestStore::inMemory), StopRequests.POLL_INTERVAL);
     }
 
     @Bean
@@ -98,8 +100,8 @@ public class RunsConfiguration {
     }
 
     @Bean
-    StopRun stopRun(RunRepository runs, StopRequests stops, JobRepository jobRepository, JobOperator jobOperator) {
-        return new StopRun(runs, stops, jobRepository, jobOperator);
+    StopRun stopRun(RunRepository runs, StopRequests stops, JobRepository jobRepository) {
+        return new StopRun(runs, stops, jobRepository);
     }
 
     @Bean

@@ -2,8 +2,11 @@ package org.ddjvm.bootstrap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -20,7 +23,10 @@ import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.application.runs.RunSpec;
 import org.ddjvm.application.runs.RunStatus;
+import org.ddjvm.application.runs.StopRequestStore;
 import org.ddjvm.bootstrap.DdApplication;
+import org.ddjvm.bootstrap.cli.DdCommand;
+import org.ddjvm.bootstrap.cli.SpringCommandFactory;
 import org.ddjvm.domain.distill.DistillationConfig;
 import org.ddjvm.domain.distill.InitMode;
 import org.ddjvm.domain.tensor.DType;
@@ -28,13 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
+import picocli.CommandLine;
 
 /**
  * Stopping a run the server executes, at each kind of moment: before its job starts, during the distill step and
  * during evaluation. Each ends STOPPED (never FAILED: the stop is asked in-process, so nothing but the job's own
  * thread writes its Spring Batch rows); a run stopped during evaluation does not go on to its baselines and keeps
- * the evaluation it finished.
+ * the evaluation it finished. And the way another process sharing the database asks: through the shared stop
+ * requests, which the job reads itself, so that path never writes the job's rows either.
  * Real application: embedded PostgreSQL, DJL, MNIST.
  */
 @SpringBootTest(classes = DdApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -60,6 +69,12 @@ class StopInProcessEndToEndTest {
 
     @Autowired
     EvaluationStore evaluations;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    StopRequestStore stopRequests;
 
     /** One outer epoch of S 1, E 1 on MNIST: the whole job in a few seconds. */
     private static RunSpec tiny(long seed) {
@@ -106,6 +121,55 @@ class StopInProcessEndToEndTest {
                     .as("held-out nets of the kept evaluation").isEqualTo(12);
             assertThat(evaluations.find(evaluating.id(), EvaluationKind.RANDOM_REAL).orElseThrow().nets())
                     .as("nets of the baseline measured after the stop").isEqualTo(PublishStoppedRun.NETS_AFTER_STOP);
+        }
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aRunAskedFromAnotherProcessStopsAtItsNextIterationAndTheRequestIsGone() throws Exception {
+        String prefix = ApiClient.uniqueName("stop-elsewhere");
+        List<RunEvent> seen = new CopyOnWriteArrayList<>();
+        try (AutoCloseable ignored = events.subscribe(seen::add)) {
+            // 30 outer epochs (1,770 iterations): far longer than the second a stop from elsewhere takes to land
+            DistillationRun run = submit.submit(new RunSpec(new DistillationConfig("mnist", "lenet", 1, 1, 1,
+                    InitMode.FIXED, 1, 30, 1024, 0.02, 0.01, 40, 0.5, 4, DType.FLOAT32), 1, 0.1, 10),
+                    Optional.of(new RunName(prefix)));
+            awaitEvent(seen, e -> e instanceof RunEvent.Iteration i && i.runId() == run.id());
+            // dd stop (what HaltRun does for a run it does not execute): it writes the shared request only
+            CompletableFuture<String[]> stopping = CompletableFuture.supplyAsync(() -> cli("stop", prefix, "--wait"));
+            awaitCondition(() -> stopRequests.requested(run.id()).isPresent() || stopping.isDone(), "the request");
+            String[] result = stopping.get(2, TimeUnit.MINUTES);
+            assertThat(result[0]).as(result[2]).isEqualTo("0");
+            assertThat(result[1]).contains("asked run " + prefix + " to stop after its current iteration")
+                    .containsPattern("run " + prefix + " stopped after \\d+ of 1770 iterations");
+            DistillationRun stopped = ended(run, seen);
+            assertThat(stopped.iteration()).as("iterations done").isLessThan(stopped.totalIterations());
+            assertThat(stopRequests.requested(run.id())).as("the request once the run ended").isEmpty();
+
+            String[] again = cli("stop", prefix);
+            assertThat(again[0]).isEqualTo("1");
+            assertThat(again[2].strip()).isEqualTo("run " + prefix + " is not running: it is stopped");
+            assertThat(stopRequests.requested(run.id())).isEmpty();
+        }
+    }
+
+    /** Runs a dd command in this application: exit code, standard output, standard error. */
+    private String[] cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = DdCommand.commandLine(new SpringCommandFactory(context));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("%s not seen", what).isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 

@@ -1,0 +1,77 @@
+package org.ddjvm.bootstrap.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.ddjvm.application.runs.DistillationRun;
+import org.ddjvm.application.runs.RunCatalog;
+import org.ddjvm.application.runs.RunName;
+import org.ddjvm.application.runs.RunStatus;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dd stop RUN}: asks a run that another dd process executes on this database ({@code dd distill}, {@code dd
+ * resume} or {@code dd serve}) to stop after its current outer iteration, with a checkpoint, as Ctrl-C would there.
+ * Exit code 0 when asked (with {@code --wait}: when it then ended STOPPED), 1 when it was not running.
+ */
+@Command(name = "stop", mixinStandardHelpOptions = true,
+        description = {"Ask a run that another dd process executes on this database (dd distill, dd resume or "
+                + "dd serve) to stop after its current outer iteration, with a checkpoint.",
+                "It is still evaluated and exported there, and dd resume continues it."})
+public class StopCommand implements Callable<Integer> {
+
+    private static final long POLL_MILLIS = 250;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "the run's name")
+    String name;
+
+    @Option(names = "--wait", description = "wait until the run has ended and say how")
+    boolean await;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final RunServices services;
+
+    public StopCommand(RunServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RunName runName = new RunName(name);
+        RunCatalog catalog = services.catalog();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!services.stop().stop(runName)) {
+            DistillationRun run = catalog.details(runName).run();
+            err.println("run " + run.name() + " is not running: it is " + label(run.status())
+                    + (run.status() == RunStatus.QUEUED ? "; cancel it where it waits (dd serve's dashboard or API)"
+                    : ""));
+            err.flush();
+            return 1;
+        }
+        out.println("asked run " + runName.value() + " to stop after its current iteration");
+        out.flush();
+        if (!await) {
+            return 0;
+        }
+        DistillationRun run = catalog.details(runName).run();
+        while (!run.status().finished()) {
+            TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+            run = catalog.details(runName).run();
+        }
+        out.printf("run %s %s after %d of %d iterations%n", run.name(), label(run.status()), run.iteration(),
+                run.totalIterations());
+        out.flush();
+        return run.status() == RunStatus.STOPPED ? 0 : 1;
+    }
+
+    private static String label(RunStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+}

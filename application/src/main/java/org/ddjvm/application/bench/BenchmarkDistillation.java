@@ -52,18 +52,21 @@ public final class BenchmarkDistillation {
         boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
         double[] seconds = new double[iterations];
         double[] cpuSeconds = new double[iterations];
+        double[] laneCpuSeconds = new double[iterations];
         for (int k = 0; k < warmup + iterations; k++) {
             long i = state.iteration();
             long c0 = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
+            long l0 = lanes.cpuNanos();
             long t0 = System.nanoTime();
             engine.step(state, schedule.batch(i), schedule.epochOf(i));
             if (k >= warmup) {
                 seconds[k - warmup] = (System.nanoTime() - t0) / 1e9;
                 cpuSeconds[k - warmup] = cpuTimed ? (threads.getCurrentThreadCpuTime() - c0) / 1e9 : Double.NaN;
+                laneCpuSeconds[k - warmup] = cpuTimed ? (lanes.cpuNanos() - l0) / 1e9 : Double.NaN;
             }
         }
         return new BenchmarkResult(median(seconds), Arrays.stream(seconds).min().orElseThrow(), median(cpuSeconds),
-                iterations, ops.backendName(), lanes.count() + 1);
+                median(laneCpuSeconds), iterations, ops.backendName(), lanes.count() + 1);
     }
 
     private static double median(double[] values) {

@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 /** {@code dd bench}: time outer iterations of a configuration and print one JSON line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time outer iterations after warm-up; prints {\"secondsPerIteration\": median, \"min\", "
-                + "\"cpuSecondsPerIteration\", \"iterations\", \"peakRssMb\", \"backend\"}.",
+                + "\"cpuSecondsPerIteration\", \"laneCpuSecondsPerIteration\", \"iterations\", \"peakRssMb\", "
+                + "\"backend\", \"lanes\"}.",
                 "secondsPerIteration and min are wall time; cpuSecondsPerIteration is the median CPU time of the "
-                        + "working thread, which a loaded machine inflates far less (exact with one native thread "
-                        + "and lanes 1; helper lanes' time is not in it).",
+                        + "working thread, which a loaded machine inflates far less (exact with one native thread), "
+                        + "and laneCpuSecondsPerIteration that of its helper lanes together.",
                 "lanes: threads sharing each real batch (dd.lanes or DD_LANES; "
                         + "auto: 2 on a CPU with 2 or more cores)."})
 public class BenchCommand implements Callable<Integer> {
@@ -56,10 +57,11 @@ public class BenchCommand implements Callable<Integer> {
         BenchmarkResult r = new BenchmarkDistillation(ops.getObject(), data.source(), lanes.getObject())
                 .run(method.toConfig(), iterations, warmup);
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                "{\"secondsPerIteration\": %.5f, \"min\": %.5f, \"cpuSecondsPerIteration\": %.5f, \"iterations\": %d, "
-                        + "\"peakRssMb\": %.1f, \"backend\": \"%s\", \"lanes\": %d}",
-                r.secondsPerIteration(), r.min(), r.cpuSecondsPerIteration(), r.iterations(),
-                ProcessMemory.peakRssMb(), r.backend(), r.lanes()));
+                "{\"secondsPerIteration\": %.5f, \"min\": %.5f, \"cpuSecondsPerIteration\": %.5f, "
+                        + "\"laneCpuSecondsPerIteration\": %.5f, \"iterations\": %d, \"peakRssMb\": %.1f, "
+                        + "\"backend\": \"%s\", \"lanes\": %d}",
+                r.secondsPerIteration(), r.min(), r.cpuSecondsPerIteration(), r.laneCpuSecondsPerIteration(),
+                r.iterations(), ProcessMemory.peakRssMb(), r.backend(), r.lanes()));
         return 0;
     }
 }

@@ -70,6 +70,11 @@ class BackendOptionTest {
                 .matcher(r.out());
         assertThat(cpu.find()).as(r.out()).isTrue();
         assertThat(Double.parseDouble(cpu.group(1))).as("CPU time of the timed iteration").isPositive();
+        java.util.regex.Matcher laneCpu = java.util.regex.Pattern
+                .compile("\"laneCpuSecondsPerIteration\": ([0-9.]+)").matcher(r.out());
+        assertThat(laneCpu.find()).as(r.out()).isTrue();
+        // a batch of 32 is one chunk, which the working thread takes: its lanes have nothing to do
+        assertThat(Double.parseDouble(laneCpu.group(1))).as("the lanes' CPU time").isZero();
     }
 
     @ParameterizedTest

@@ -33,6 +33,14 @@ public interface HelperLanes {
     <T> Future<T> submit(int lane, Function<TensorOps, T> work);
 
     /**
+     * CPU time, in nanoseconds, that the lanes' threads have spent on the work given to them so far, all lanes
+     * together; 0 without lanes or where the JVM does not measure threads' CPU time.
+     */
+    default long cpuNanos() {
+        return 0;
+    }
+
+    /**
      * Waits for work given to a lane and returns its result; what the work threw reaches the caller as it was
      * (a checked exception wrapped in an IllegalStateException).
      */

@@ -1,10 +1,13 @@
 package org.ddjvm.domain.tensor;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,7 +19,11 @@ import java.util.function.Supplier;
  */
 public final class ThreadedHelperLanes implements HelperLanes, AutoCloseable {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIMED = THREADS.isCurrentThreadCpuTimeSupported();
+
     private final List<Lane> lanes = new ArrayList<>();
+    private final AtomicLong cpu = new AtomicLong();
     private final boolean closeOpened;
 
     /**
@@ -48,7 +55,23 @@ public final class ThreadedHelperLanes implements HelperLanes, AutoCloseable {
     @Override
     public <T> Future<T> submit(int lane, Function<TensorOps, T> work) {
         Lane l = lanes.get(lane);
-        return l.thread.submit(() -> work.apply(l.ops()));
+        return l.thread.submit(() -> {
+            long start = threadCpuNanos();
+            try {
+                return work.apply(l.ops());
+            } finally {
+                cpu.addAndGet(threadCpuNanos() - start);
+            }
+        });
+    }
+
+    @Override
+    public long cpuNanos() {
+        return cpu.get();
+    }
+
+    private static long threadCpuNanos() {
+        return CPU_TIMED ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     /** Stops the lanes' threads after the work already given, and closes their TensorOps if asked to. */

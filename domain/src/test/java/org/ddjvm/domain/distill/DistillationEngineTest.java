@@ -120,6 +120,9 @@ class DistillationEngineTest {
                 assertThat(split.outerLoss()).isCloseTo(one.outerLoss(), org.assertj.core.data.Offset.offset(1e-13));
                 assertCloseRelative(split.images(), one.images(), 1e-10);
                 assertCloseRelative(split.rawRates(), one.rawRates(), 1e-10);
+                if (java.lang.management.ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported()) {
+                    assertThat(lanes.cpuNanos()).as("the lanes' CPU time for their chunks").isPositive();
+                }
             }
         }
     }

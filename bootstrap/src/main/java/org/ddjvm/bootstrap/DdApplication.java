@@ -15,6 +15,16 @@ import picocli.CommandLine;
 @SpringBootApplication
 public class DdApplication {
 
+    /**
+     * The database's health contributor and pool meters, which Spring creates at start-up whatever the laziness, and
+     * with them the DataSource: every command started the embedded PostgreSQL, even those that never touch runs
+     * (datasets, bench, evaluate, baseline), at a few seconds each. Only {@code dd serve} reports health and serves
+     * metrics; the other commands start the database on first use.
+     */
+    static final String SERVE_ONLY_AUTO_CONFIGURATION =
+            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration,"
+                    + "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration";
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -28,6 +38,9 @@ public class DdApplication {
         int code;
         boolean serve = ServeCommand.requested(args);
         String[] springArgs = springArguments(args);
+        if (!serve) {
+            app.setDefaultProperties(java.util.Map.of("spring.autoconfigure.exclude", SERVE_ONLY_AUTO_CONFIGURATION));
+        }
         if (serve) {
             // the web application: Spring closes it on SIGTERM / Ctrl-C, stopping executing runs at a checkpoint
             app.setWebApplicationType(WebApplicationType.SERVLET);

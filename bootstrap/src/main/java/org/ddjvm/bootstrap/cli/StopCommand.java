@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
                 "It is still evaluated and exported there, and dd resume continues it."})
 public class StopCommand implements Callable<Integer> {
 
-    private static final long POLL_MILLIS = 250;
+    private static final long POLL_MILLIS = 500;
 
     @Parameters(index = "0", paramLabel = "RUN", description = "the run's name")
     String name;
@@ -48,7 +48,7 @@ public class StopCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!services.stop().stop(runName)) {
-            DistillationRun run = catalog.details(runName).run();
+            DistillationRun run = catalog.get(runName);
             err.println("run " + run.name() + " is not running: it is " + label(run.status())
                     + (run.status() == RunStatus.QUEUED ? "; cancel it where it waits (dd serve's dashboard or API)"
                     : ""));
@@ -60,10 +60,11 @@ public class StopCommand implements Callable<Integer> {
         if (!await) {
             return 0;
         }
-        DistillationRun run = catalog.details(runName).run();
+        // services.catalog() recovers runs whose process died first: the wait ends (FAILED) if the executing one does
+        DistillationRun run = catalog.get(runName);
         while (!run.status().finished()) {
             TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
-            run = catalog.details(runName).run();
+            run = services.catalog().get(runName);
         }
         out.printf("run %s %s after %d of %d iterations%n", run.name(), label(run.status()), run.iteration(),
                 run.totalIterations());

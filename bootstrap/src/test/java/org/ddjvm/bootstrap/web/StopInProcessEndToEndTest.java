@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.ddjvm.application.job.PublishStoppedRun;
 import org.ddjvm.application.queue.HaltRun;
 import org.ddjvm.application.queue.RunQueue;
@@ -137,7 +139,8 @@ class StopInProcessEndToEndTest {
             awaitEvent(seen, e -> e instanceof RunEvent.Iteration i && i.runId() == run.id());
             // dd stop (what HaltRun does for a run it does not execute): it writes the shared request only
             CompletableFuture<String[]> stopping = CompletableFuture.supplyAsync(() -> cli("stop", prefix, "--wait"));
-            awaitCondition(() -> stopRequests.requested(run.id()).isPresent() || stopping.isDone(), "the request");
+            awaitCondition(() -> stopRequests.requested(run.id()).isPresent() || stopping.isDone(),
+                    () -> "the request");
             String[] result = stopping.get(2, TimeUnit.MINUTES);
             assertThat(result[0]).as(result[2]).isEqualTo("0");
             assertThat(result[1]).contains("asked run " + prefix + " to stop after its current iteration")
@@ -164,11 +167,11 @@ class StopInProcessEndToEndTest {
         return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 
-    private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
+    private static void awaitCondition(BooleanSupplier condition, Supplier<String> what)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("%s not seen", what).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("%s not seen", what.get()).isLessThan(deadline);
             Thread.sleep(20);
         }
     }
@@ -189,10 +192,6 @@ class StopInProcessEndToEndTest {
     }
 
     private static void awaitEvent(List<RunEvent> seen, Predicate<RunEvent> wanted) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (seen.stream().noneMatch(wanted)) {
-            assertThat(System.nanoTime()).as("event not seen; events %s", seen).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        awaitCondition(() -> seen.stream().anyMatch(wanted), () -> "event; events " + seen);
     }
 }

@@ -1,7 +1,9 @@
 package org.ddjvm.adapters.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -11,87 +13,105 @@ import ai.djl.pytorch.jni.JniUtils;
  * maximum (row-major) within its H·W plane, as int64 [N, C, Ho·Wo]. Pooling is then a gather along the plane
  * and its adjoint a scatter into zeros, both single native kernels that serve the primal and the dual lift.
  *
- * <p>The routing itself is found with elementwise ops only, over the k² strided views of the windows
- * ("is this element strictly greater than the best so far?"), which libtorch runs far faster than an argmax
- * over a permuted copy. Strict comparison keeps the first maximum on ties.
+ * <p>The routing is found with contiguous elementwise arithmetic only. One copy puts element j of every window in
+ * row j; walking the rows in row-major window order, an element that beats the running maximum strictly moves the
+ * window's offset up to its own, a ⋅ W + b for element (a, b). The offsets grow with j, so "moves up to" is a
+ * maximum of the running offset and (element beats the maximum) × its offset, and strict comparison keeps the
+ * first maximum on ties. The offsets are small integers, exact in the floating-point type they are kept in.
+ * libtorch's {@code where}, argmax over a window and {@code max_pool2d} are each slower than all of this on these
+ * CPUs (measured: at [256, 6, 28, 28], 1.3 ms for one {@code where}, 32 ms for an argmax, 7 ms for max_pool2d).
  */
 final class DjlPooling {
+
+    /** Plane positions up to this are exact in float32; larger planes keep their offsets in float64. */
+    private static final long EXACT_IN_FLOAT = 1L << 24;
 
     private DjlPooling() {
     }
 
-    static NDArray routing(NDArray x, int k) {
+    static NDArray routing(NDArray x, int k, ScalarCache scalars) {
         Shape s = x.getShape();
         long n = s.get(0);
         long c = s.get(1);
+        long width = s.get(3);
         long ho = s.get(2) / k;
-        long wo = s.get(3) / k;
-        try (NDArray blocks = x.reshape(n, c, ho, k, wo, k);
-             NDArray positions = firstMaxPositions(blocks, k, s.get(3))) {
-            return positions.reshape(n, c, ho * wo);
+        long wo = width / k;
+        DataType offsets = x.getDataType() == DataType.FLOAT64 || s.get(2) * width > EXACT_IN_FLOAT
+                ? DataType.FLOAT64 : DataType.FLOAT32;
+        try (NDArray origins = origins(x.getManager(), ho, wo, k, width, offsets);
+             NDArray within = firstMaxOffsets(x, k, scalars, offsets);
+             NDArray windows = within == null ? origins.broadcast(n, c, ho, wo) : within.reshape(n, c, ho, wo);
+             NDArray planar = within == null ? windows.duplicate() : windows.add(origins);
+             NDArray exact = planar.toType(DataType.INT64, false)) {
+            return exact.reshape(n, c, ho * wo);
         }
     }
 
     /**
-     * Walks the k² elements of every window in row-major order, keeping the running maximum and, where an
-     * element beats it strictly, that element's plane position; the positions of element j for every window
-     * come from a small [Ho, Wo] grid that broadcasts over N and C.
+     * For every window, the offset a ⋅ W + b of its first maximum from the window's origin, [k², cells] → [1, cells]
+     * in the given type; null when k is 1 (every offset is 0).
      */
-    private static NDArray firstMaxPositions(NDArray blocks, int k, long width) {
-        Shape s = blocks.getShape();
-        NDArray best = element(blocks, 0, 0);
-        NDArray positions = grid(blocks, 0, 0, k, width);
-        try {
-            if (k == 1) {
-                try (NDArray single = positions) {
-                    positions = single.broadcast(s.get(0), s.get(1), s.get(2), s.get(4)).duplicate();
-                }
-            }
-            for (int j = 1; j < k * k; j++) {
-                int a = j / k;
-                int b = j % k;
-                try (NDArray candidate = element(blocks, a, b);
-                     NDArray better = candidate.gt(best);
-                     NDArray here = grid(blocks, a, b, k, width);
-                     NDArray previous = positions) {
-                    positions = where(better, here, previous);
+    private static NDArray firstMaxOffsets(NDArray x, int k, ScalarCache scalars, DataType type) {
+        if (k == 1) {
+            return null;
+        }
+        Shape s = x.getShape();
+        long width = s.get(3);
+        long cells = s.get(0) * s.get(1) * (s.get(2) / k) * (width / k);
+        try (NDArray blocks = x.reshape(s.get(0), s.get(1), s.get(2) / k, k, width / k, k);
+             NDArray windowMajor = JniUtils.permute((PtNDArray) blocks, new long[] {3, 5, 0, 1, 2, 4});
+             NDArray windows = windowMajor.reshape((long) k * k, cells);
+             NDList rows = windows.split((long) k * k, 0)) {
+            NDArray best = rows.get(0);
+            NDArray offset = null;
+            try {
+                for (int j = 1; j < k * k; j++) {
+                    NDArray row = rows.get(j);
+                    NDArray moved;
+                    try (NDArray better = row.gt(best)) {
+                        moved = better.mul(scalars.of((double) (j / k) * width + j % k, type));
+                    }
+                    if (offset == null) {
+                        offset = moved;
+                    } else {
+                        try (NDArray previous = offset; NDArray candidate = moved) {
+                            offset = previous.maximum(candidate);
+                        }
+                    }
                     if (j < k * k - 1) {
                         NDArray previousBest = best;
-                        best = best.maximum(candidate);
-                        previousBest.close();
+                        best = previousBest.maximum(row);
+                        if (previousBest != rows.get(0)) {
+                            previousBest.close();
+                        }
                     }
                 }
+                return offset;
+            } catch (RuntimeException e) {
+                if (offset != null) {
+                    offset.close();
+                }
+                throw e;
+            } finally {
+                if (best != rows.get(0)) {
+                    best.close();
+                }
             }
-            return positions;
-        } catch (RuntimeException e) {
-            positions.close();
-            throw e;
-        } finally {
-            best.close();
         }
     }
 
-    /** Plane positions of element (a, b) of every window: [Ho, Wo] int64. */
-    private static NDArray grid(NDArray blocks, int a, int b, int k, long width) {
-        Shape s = blocks.getShape();
-        int ho = Math.toIntExact(s.get(2));
-        int wo = Math.toIntExact(s.get(4));
-        long[] positions = new long[ho * wo];
+    /** Plane positions of every window's origin (i·k, j·k): [Ho, Wo] in the given type. */
+    private static NDArray origins(NDManager manager, long ho, long wo, int k, long width, DataType type) {
+        int cells = Math.toIntExact(ho * wo);
+        double[] positions = new double[cells];
         for (int i = 0; i < ho; i++) {
             for (int j = 0; j < wo; j++) {
-                positions[i * wo + j] = ((long) i * k + a) * width + (long) j * k + b;
+                positions[(int) (i * wo + j)] = (double) i * k * width + (double) j * k;
             }
         }
-        return blocks.getManager().create(positions, new Shape(ho, wo));
-    }
-
-    /** libtorch's broadcasting where (DJL's own refuses to broadcast). */
-    private static NDArray where(NDArray condition, NDArray ifTrue, NDArray ifFalse) {
-        return JniUtils.where((PtNDArray) condition, (PtNDArray) ifTrue, (PtNDArray) ifFalse);
-    }
-
-    private static NDArray element(NDArray blocks, int a, int b) {
-        return blocks.get(new NDIndex().addAllDim(3).addIndices(a).addAllDim().addIndices(b));
+        try (NDArray doubles = manager.create(positions, new Shape(ho, wo))) {
+            return doubles.toType(type, true);
+        }
     }
 
     static NDArray apply(NDArray x, NDArray routing, int k) {

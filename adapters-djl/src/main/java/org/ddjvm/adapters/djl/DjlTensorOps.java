@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.function.Function;
 import org.ddjvm.domain.tensor.DType;
 import org.ddjvm.domain.tensor.KernelArguments;
@@ -215,6 +217,11 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
     @Override
     public double dot(Tensor a, Tensor b) {
         KernelArguments.same(a, b);
+        if (a.shape().rank() == 1) {
+            try (NDArray product = nd(a).dot(nd(b))) {
+                return scalar(product);
+            }
+        }
         try (NDArray flatA = nd(a).reshape(-1);
              NDArray flatB = nd(b).reshape(-1);
              NDArray product = flatA.dot(flatB)) {
@@ -266,6 +273,11 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
     @Override
     public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
         KernelArguments.matmul(a, b, transposeA, transposeB);
+        if (!transposeA && transposeB) {
+            // a·bᵀ, a linear layer's forward: libtorch's linear without bias is this very matmul of b's transposed
+            // view, with no view to make and free on this side
+            return wrap(JniUtils.linear((PtNDArray) nd(a), (PtNDArray) nd(b), null));
+        }
         NDArray left = transposeA ? nd(a).transpose(1, 0) : nd(a);
         NDArray right = transposeB ? nd(b).transpose(1, 0) : nd(b);
         try {
@@ -305,7 +317,7 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
     @Override
     public Tensor maxPoolRouting(Tensor x, int k) {
         KernelArguments.poolable(x.shape(), k);
-        return scopes.register(DjlTensor.routing(DjlPooling.routing(nd(x), k), x.dtype()));
+        return scopes.register(DjlTensor.routing(DjlPooling.routing(nd(x), k, scalars), x.dtype()));
     }
 
     @Override

@@ -20,7 +20,8 @@ public final class OpsMicroBench {
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         try (DjlTensorOps ignored = new DjlTensorOps(DjlSettings.defaults());
-             NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+             NDManager m = Engine.getEngine("PyTorch").newBaseManager();
+             ScalarCache scalars = new ScalarCache(m.newSubManager())) {
             NDArray x1 = m.randomNormal(new Shape(1024, 1, 28, 28));
             NDArray dy1 = m.randomNormal(new Shape(1024, 6, 28, 28));
             NDArray p1 = m.randomNormal(new Shape(1024, 6, 14, 14));
@@ -43,8 +44,8 @@ public final class OpsMicroBench {
                 time("wgrad2 chunked 256", reps, () -> chunkedWeightGrad(p1, dy2, 0, 256));
             }
             if (only.isEmpty() || only.equals("pool")) {
-                time("route1 elementwise", reps, () -> DjlPooling.routing(r1, 2));
-                NDArray route = DjlPooling.routing(r1, 2);
+                time("route1 elementwise", reps, () -> DjlPooling.routing(r1, 2, scalars));
+                NDArray route = DjlPooling.routing(r1, 2, scalars);
                 time("apply1 gather", reps, () -> DjlPooling.apply(r1, route, 2));
                 time("maxpool1 native", reps, () -> Pool.maxPool2d(r1, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false));
                 NDArray pooled = DjlPooling.apply(r1, route, 2);

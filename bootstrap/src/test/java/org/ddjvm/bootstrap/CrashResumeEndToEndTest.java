@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +16,11 @@ import org.ddjvm.application.runs.HistoryStore;
 import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.application.runs.RunStatus;
-import org.ddjvm.bootstrap.cli.DdCommand;
-import org.ddjvm.bootstrap.cli.SpringCommandFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import picocli.CommandLine;
 
 /**
  * A real {@code dd distill} process killed with SIGKILL in the middle of the distill step: {@code dd resume} must
@@ -49,13 +44,9 @@ class CrashResumeEndToEndTest {
     HistoryStore history;
 
     private int run(List<String> args) {
-        CommandLine cli = DdCommand.commandLine(new SpringCommandFactory(context));
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args.toArray(String[]::new));
-        assertThat(code).as(err.toString()).isZero();
-        return code;
+        CliRun r = CliRun.of(context, args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r.exitCode();
     }
 
     private static List<String> distillArgs(String name, Path out) {

@@ -2,8 +2,6 @@ package org.ddjvm.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.ddjvm.application.attack.AttackConfigs;
@@ -20,14 +18,11 @@ import org.ddjvm.application.runs.RunEvent;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunRepository;
-import org.ddjvm.bootstrap.cli.DdCommand;
-import org.ddjvm.bootstrap.cli.SpringCommandFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,21 +55,13 @@ class RunsEndToEndTest {
     @Autowired
     RunEvents events;
 
-    record Result(int code, String out, String err) {
-    }
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = DdCommand.commandLine(new SpringCommandFactory(context));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return new Result(cli.execute(args), out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 
     private JsonNode show(String name) {
-        Result r = run("show", name, "--json");
-        assertThat(r.code()).as(r.err()).isZero();
+        CliRun r = run("show", name, "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
         return JsonMapper.builder().build().readTree(r.out());
     }
 
@@ -103,7 +90,7 @@ class RunsEndToEndTest {
                 }
             }
         });
-        Result r;
+        CliRun r;
         try {
             r = run("distill", "--name", name, "--data-dir", SharedData.directory(), "--no-download", "--init",
                     "fixed", "--steps", "1", "--epochs", "3", "--outer-epochs", "1", "--batch-size", "1024",
@@ -112,7 +99,7 @@ class RunsEndToEndTest {
         } finally {
             watching.close();
         }
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(announced).containsExactly(25L, 50L, 59L);
         assertThat(notYetReadable).as("checkpoints announced before they could be read").isEmpty();
         assertThat(r.out()).contains("run " + name + " completed after 59 of 59 iterations")
@@ -152,12 +139,12 @@ class RunsEndToEndTest {
                 .isEqualTo(distilledMean(shown));
         assertThat(meters.get("dd.runs").tag("status", "COMPLETED").gauge().value()).isPositive();
 
-        Result list = run("runs", "--status", "completed");
-        assertThat(list.code()).isZero();
+        CliRun list = run("runs", "--status", "completed");
+        assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains(name).contains("completed");
 
-        Result exported = run("export", name, "--out", again.toString());
-        assertThat(exported.code()).as(exported.err()).isZero();
+        CliRun exported = run("export", name, "--out", again.toString());
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
         ExportedRun first = new ExportReader().read(out);
         ExportedRun second = new ExportReader().read(again);
         assertThat(second.export()).isEqualTo(first.export());
@@ -170,10 +157,10 @@ class RunsEndToEndTest {
     @Test
     void aNonFiniteLossFailsTheRunWithItsReasonAndKeepsTheLastGoodCheckpoint() {
         String name = TestHome.uniqueName("nan");
-        Result r = run("distill", "--name", name, "--data-dir", SharedData.directory(), "--no-download", "--init",
+        CliRun r = run("distill", "--name", name, "--data-dir", SharedData.directory(), "--no-download", "--init",
                 "fixed", "--steps", "1", "--epochs", "3", "--outer-epochs", "1", "--batch-size", "512",
                 "--distill-lr", "1e30", "--eval-nets", "1", "--progress-every", "0");
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("run " + name + " failed").contains("non-finite loss at iteration 0")
                 .contains("dd resume " + name);
         JsonNode shown = show(name);
@@ -188,15 +175,15 @@ class RunsEndToEndTest {
     @Test
     void anInvalidConfigOrMissingDataWritesNothing(@TempDir Path empty) {
         long before = runs.count(RunFilter.all());
-        Result invalid = run("distill", "--name", TestHome.uniqueName("bad"), "--steps", "0");
-        assertThat(invalid.code()).isEqualTo(2);
+        CliRun invalid = run("distill", "--name", TestHome.uniqueName("bad"), "--steps", "0");
+        assertThat(invalid.exitCode()).isEqualTo(2);
         assertThat(invalid.err()).contains("steps must be between 1 and 1000 (got 0)");
-        Result badName = run("distill", "--name", "no spaces please");
-        assertThat(badName.code()).isEqualTo(2);
+        CliRun badName = run("distill", "--name", "no spaces please");
+        assertThat(badName.exitCode()).isEqualTo(2);
         assertThat(badName.err()).contains("name must be");
-        Result noData = run("distill", "--name", TestHome.uniqueName("nodata"), "--data-dir", empty.toString(),
+        CliRun noData = run("distill", "--name", TestHome.uniqueName("nodata"), "--data-dir", empty.toString(),
                 "--no-download", "--outer-epochs", "1");
-        assertThat(noData.code()).isEqualTo(1);
+        assertThat(noData.exitCode()).isEqualTo(1);
         assertThat(noData.err().lines().count()).isEqualTo(1);
         assertThat(runs.count(RunFilter.all())).isEqualTo(before);
     }
@@ -205,8 +192,8 @@ class RunsEndToEndTest {
     void unknownRunsAreOneLineErrors() {
         for (String[] args : new String[][] {{"show", "no-such-run"}, {"resume", "no-such-run"},
                 {"export", "no-such-run", "--out", "target/x"}}) {
-            Result r = run(args);
-            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(1);
+            CliRun r = run(args);
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(1);
             assertThat(r.err().strip()).isEqualTo("dd " + args[0] + ": no run named no-such-run");
         }
     }
@@ -214,22 +201,22 @@ class RunsEndToEndTest {
     @Test
     void attackConfigsAreAddedListedAndRemoved() {
         String name = TestHome.uniqueName("zero-to-one");
-        Result added = run("attack-configs", "add", name, "--attacked", "0", "--target", "1", "--notes",
+        CliRun added = run("attack-configs", "add", name, "--attacked", "0", "--target", "1", "--notes",
                 "paper's MNIST attack");
-        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(attackConfigs.findByName(name)).isPresent();
-        Result duplicate = run("attack-configs", "add", name, "--attacked", "0", "--target", "1");
-        assertThat(duplicate.code()).isEqualTo(2);
+        CliRun duplicate = run("attack-configs", "add", name, "--attacked", "0", "--target", "1");
+        assertThat(duplicate.exitCode()).isEqualTo(2);
         assertThat(duplicate.err()).contains("name is taken");
-        Result same = run("attack-configs", "add", TestHome.uniqueName("same"), "--attacked", "3", "--target", "3");
-        assertThat(same.code()).isEqualTo(2);
+        CliRun same = run("attack-configs", "add", TestHome.uniqueName("same"), "--attacked", "3", "--target", "3");
+        assertThat(same.exitCode()).isEqualTo(2);
         assertThat(same.err()).contains("target-class must differ from the attacked class");
-        Result list = run("attack-configs", "list");
+        CliRun list = run("attack-configs", "list");
         assertThat(list.out()).contains(name).contains("paper's MNIST attack");
-        assertThat(run("attack-configs", "remove", name).code()).isZero();
+        assertThat(run("attack-configs", "remove", name).exitCode()).isZero();
         assertThat(attackConfigs.findByName(name)).isEmpty();
-        Result gone = run("attack-configs", "remove", name);
-        assertThat(gone.code()).isEqualTo(1);
+        CliRun gone = run("attack-configs", "remove", name);
+        assertThat(gone.exitCode()).isEqualTo(1);
         assertThat(gone.err().strip()).isEqualTo("dd attack-configs remove: no attack config named " + name);
     }
 }

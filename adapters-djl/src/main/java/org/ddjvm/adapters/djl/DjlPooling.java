@@ -100,7 +100,7 @@ final class DjlPooling {
         }
     }
 
-    /** Plane positions of every window's origin (i·k, j·k): [Ho, Wo] in the given type. */
+    /** Plane positions of every window's origin (i·k, j·k): [Ho, Wo] in the given type (float32 or float64). */
     private static NDArray origins(NDManager manager, long ho, long wo, int k, long width, DataType type) {
         int cells = Math.toIntExact(ho * wo);
         double[] positions = new double[cells];
@@ -109,9 +109,15 @@ final class DjlPooling {
                 positions[(int) (i * wo + j)] = (double) i * k * width + (double) j * k;
             }
         }
-        try (NDArray doubles = manager.create(positions, new Shape(ho, wo))) {
-            return doubles.toType(type, true);
+        Shape shape = new Shape(ho, wo);
+        if (type == DataType.FLOAT64) {
+            return manager.create(positions, shape);
         }
+        float[] floats = new float[cells];
+        for (int i = 0; i < cells; i++) {
+            floats[i] = (float) positions[i];
+        }
+        return manager.create(floats, shape);
     }
 
     static NDArray apply(NDArray x, NDArray routing, int k) {

@@ -9,33 +9,23 @@ import org.ddjvm.application.users.ApiToken;
 import org.ddjvm.application.users.NewUser;
 import org.ddjvm.application.users.Role;
 import org.ddjvm.application.users.TokenHash;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcApiTokensTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final MigratedDatabase db = new MigratedDatabase();
 
     private final MutableClock clock = new MutableClock();
     private JdbcApiTokens tokens;
     private JdbcUsers users;
 
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.migrated();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void emptyTables() {
-        JdbcClient.create(db.dataSource()).sql("TRUNCATE users CASCADE").update();
+        db.truncate("users CASCADE");
         tokens = new JdbcApiTokens(db.database(clock));
         users = new JdbcUsers(db.database(clock));
         users.create(new NewUser("alice", "h", Set.of(Role.OPERATOR)));

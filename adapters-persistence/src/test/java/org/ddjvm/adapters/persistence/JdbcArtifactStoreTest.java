@@ -11,34 +11,24 @@ import org.ddjvm.application.export.RunSummary;
 import org.ddjvm.application.export.StepsImageRenderer;
 import org.ddjvm.application.runs.DistilledArtifact;
 import org.ddjvm.domain.nn.ParameterSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcArtifactStoreTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final MigratedDatabase db = new MigratedDatabase();
 
     private final MutableClock clock = new MutableClock();
     private JdbcArtifactStore artifacts;
     private JdbcRunRepository runs;
     private long runId;
 
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.migrated();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void aRun() {
-        JdbcClient.create(db.dataSource()).sql("TRUNCATE runs CASCADE").update();
+        db.truncate("runs CASCADE");
         runs = new JdbcRunRepository(db.database(clock));
         artifacts = new JdbcArtifactStore(db.database(clock));
         runId = runs.create(Fixtures.newRun("published")).id();

@@ -7,32 +7,21 @@ import java.time.Duration;
 import org.ddjvm.application.attack.AttackConfig;
 import org.ddjvm.application.attack.AttackSpec;
 import org.ddjvm.domain.distill.InvalidConfigException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcAttackConfigsTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final MigratedDatabase db = new MigratedDatabase();
 
     private final MutableClock clock = new MutableClock();
     private JdbcAttackConfigs configs;
 
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.migrated();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void emptyTable() {
-        JdbcClient.create(db.dataSource()).sql("TRUNCATE attack_configs").update();
+        db.truncate("attack_configs");
         configs = new JdbcAttackConfigs(db.database(clock));
     }
 

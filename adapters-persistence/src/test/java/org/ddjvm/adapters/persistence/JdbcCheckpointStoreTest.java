@@ -11,11 +11,9 @@ import org.ddjvm.application.runs.Checkpoint;
 import org.ddjvm.domain.distill.DistillationState;
 import org.ddjvm.domain.distill.WeightVector;
 import org.ddjvm.domain.nn.ParameterSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,26 +22,17 @@ class JdbcCheckpointStoreTest {
     private static final int IMAGES = 100 * 784;
     private static final int RATES = 30;
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final MigratedDatabase db = new MigratedDatabase();
 
     private final MutableClock clock = new MutableClock();
     private JdbcCheckpointStore checkpoints;
     private JdbcRunRepository runs;
     private long runId;
 
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.migrated();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void aRun() {
-        JdbcClient.create(db.dataSource()).sql("TRUNCATE runs CASCADE").update();
+        db.truncate("runs CASCADE");
         runs = new JdbcRunRepository(db.database(clock));
         checkpoints = new JdbcCheckpointStore(db.database(clock));
         runId = runs.create(Fixtures.newRun("checkpointed")).id();

@@ -10,34 +10,24 @@ import org.ddjvm.application.runs.EvaluationRecord;
 import org.ddjvm.domain.evaluation.EvaluationResult;
 import org.ddjvm.domain.evaluation.MeanStd;
 import org.ddjvm.domain.evaluation.NetAccuracy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcEvaluationStoreTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final MigratedDatabase db = new MigratedDatabase();
 
     private final MutableClock clock = new MutableClock();
     private JdbcEvaluationStore evaluations;
     private JdbcRunRepository runs;
     private long runId;
 
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.migrated();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void aRun() {
-        JdbcClient.create(db.dataSource()).sql("TRUNCATE runs CASCADE").update();
+        db.truncate("runs CASCADE");
         runs = new JdbcRunRepository(db.database(clock));
         evaluations = new JdbcEvaluationStore(db.database(clock));
         runId = runs.create(Fixtures.newRun("evaluated")).id();

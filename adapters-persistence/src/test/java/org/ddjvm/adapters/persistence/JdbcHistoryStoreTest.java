@@ -6,10 +6,9 @@ import java.util.List;
 import org.ddjvm.application.runs.Checkpoint;
 import org.ddjvm.application.runs.HistoryChunk;
 import org.ddjvm.domain.distill.DistillationState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,26 +17,17 @@ class JdbcHistoryStoreTest {
 
     private static final int RATES = 30;
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final MigratedDatabase db = new MigratedDatabase();
 
     private final MutableClock clock = new MutableClock();
     private JdbcRunRepository runs;
     private JdbcHistoryStore history;
     private long runId;
 
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.migrated();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void aRun() {
-        JdbcClient.create(db.dataSource()).sql("TRUNCATE runs CASCADE").update();
+        db.truncate("runs CASCADE");
         runs = new JdbcRunRepository(db.database(clock));
         history = new JdbcHistoryStore(db.database(clock));
         runId = runs.create(Fixtures.newRun("with-history")).id();

@@ -9,33 +9,23 @@ import java.util.List;
 import org.ddjvm.application.pretrained.PretrainedModelSet;
 import org.ddjvm.domain.distill.WeightVector;
 import org.ddjvm.domain.nn.ParameterSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcPretrainedModelSetsTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final MigratedDatabase db = new MigratedDatabase();
 
     private final MutableClock clock = new MutableClock();
     private final List<ParameterSpec> specs = Fixtures.lenetSpecs();
     private JdbcPretrainedModelSets sets;
 
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.migrated();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void emptyTables() {
-        JdbcClient.create(db.dataSource()).sql("TRUNCATE pretrained_model_sets CASCADE").update();
+        db.truncate("pretrained_model_sets CASCADE");
         sets = new JdbcPretrainedModelSets(db.database(clock));
     }
 

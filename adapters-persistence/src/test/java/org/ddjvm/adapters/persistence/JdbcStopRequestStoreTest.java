@@ -6,34 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.ddjvm.application.runs.StopRequests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class JdbcStopRequestStoreTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final MigratedDatabase db = new MigratedDatabase();
 
     private final MutableClock clock = new MutableClock();
     private JdbcRunRepository runs;
     private long runId;
 
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.migrated();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void aRun() {
-        JdbcClient.create(db.dataSource()).sql("TRUNCATE runs CASCADE").update();
+        db.truncate("runs CASCADE");
         runs = new JdbcRunRepository(db.database(clock));
         runId = runs.create(Fixtures.newRun("asked-to-stop")).id();
     }

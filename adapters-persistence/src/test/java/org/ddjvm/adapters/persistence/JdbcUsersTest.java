@@ -9,32 +9,21 @@ import org.ddjvm.application.users.DuplicateUsernameException;
 import org.ddjvm.application.users.NewUser;
 import org.ddjvm.application.users.Role;
 import org.ddjvm.application.users.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbcUsersTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final MigratedDatabase db = new MigratedDatabase();
 
     private final MutableClock clock = new MutableClock();
     private JdbcUsers users;
 
-    @BeforeAll
-    static void database() {
-        db = TestDatabase.migrated();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        db.close();
-    }
-
     @BeforeEach
     void emptyTable() {
-        JdbcClient.create(db.dataSource()).sql("TRUNCATE users CASCADE").update();
+        db.truncate("users CASCADE");
         users = new JdbcUsers(db.database(clock));
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,16 +25,14 @@ import org.ddjvm.application.runs.RunStatus;
 import org.ddjvm.application.users.CreateUser;
 import org.ddjvm.application.users.Role;
 import org.ddjvm.application.users.Users;
+import org.ddjvm.bootstrap.CliRun;
 import org.ddjvm.bootstrap.DdApplication;
-import org.ddjvm.bootstrap.cli.DdCommand;
-import org.ddjvm.bootstrap.cli.SpringCommandFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -131,11 +127,9 @@ class ServeRestartEndToEndTest {
             assertThat(api.json("/api/runs/" + c).get("run").get("accuracy").isNumber()).isTrue();
             second.stop();
             // launched through the web, seen by the command line on the same database
-            StringWriter out = new StringWriter();
-            CommandLine cli = DdCommand.commandLine(new SpringCommandFactory(context));
-            cli.setOut(new PrintWriter(out, true));
-            assertThat(cli.execute("runs", "--dataset", "mnist")).isZero();
-            assertThat(out.toString()).contains(a).contains(b).contains(c);
+            CliRun listed = CliRun.of(context, "runs", "--dataset", "mnist");
+            assertThat(listed.exitCode()).isZero();
+            assertThat(listed.out()).contains(a).contains(b).contains(c);
         } finally {
             // nothing of this test keeps waiting for a later server
             for (String name : List.of(a, b, c)) {

@@ -2,8 +2,6 @@ package org.ddjvm.bootstrap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,9 +24,8 @@ import org.ddjvm.application.runs.RunRepository;
 import org.ddjvm.application.runs.RunSpec;
 import org.ddjvm.application.runs.RunStatus;
 import org.ddjvm.application.runs.StopRequestStore;
+import org.ddjvm.bootstrap.CliRun;
 import org.ddjvm.bootstrap.DdApplication;
-import org.ddjvm.bootstrap.cli.DdCommand;
-import org.ddjvm.bootstrap.cli.SpringCommandFactory;
 import org.ddjvm.domain.distill.DistillationConfig;
 import org.ddjvm.domain.distill.InitMode;
 import org.ddjvm.domain.tensor.DType;
@@ -38,7 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
-import picocli.CommandLine;
 
 /**
  * Stopping a run the server executes, at each kind of moment: before its job starts, during the distill step and
@@ -138,33 +134,23 @@ class StopInProcessEndToEndTest {
                     Optional.of(new RunName(prefix)));
             awaitEvent(seen, e -> e instanceof RunEvent.Iteration i && i.runId() == run.id());
             // dd stop (what HaltRun does for a run it does not execute): it writes the shared request only
-            CompletableFuture<String[]> stopping = CompletableFuture.supplyAsync(() -> cli("stop", prefix, "--wait"));
+            CompletableFuture<CliRun> stopping =
+                    CompletableFuture.supplyAsync(() -> CliRun.of(context, "stop", prefix, "--wait"));
             awaitCondition(() -> stopRequests.requested(run.id()).isPresent() || stopping.isDone(),
                     () -> "the request");
-            String[] result = stopping.get(2, TimeUnit.MINUTES);
-            assertThat(result[0]).as(result[2]).isEqualTo("0");
-            assertThat(result[1]).contains("asked run " + prefix + " to stop after its current iteration")
+            CliRun result = stopping.get(2, TimeUnit.MINUTES);
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+            assertThat(result.out()).contains("asked run " + prefix + " to stop after its current iteration")
                     .containsPattern("run " + prefix + " stopped after \\d+ of 1770 iterations");
             DistillationRun stopped = ended(run, seen);
             assertThat(stopped.iteration()).as("iterations done").isLessThan(stopped.totalIterations());
             assertThat(stopRequests.requested(run.id())).as("the request once the run ended").isEmpty();
 
-            String[] again = cli("stop", prefix);
-            assertThat(again[0]).isEqualTo("1");
-            assertThat(again[2].strip()).isEqualTo("run " + prefix + " is not running: it is stopped");
+            CliRun again = CliRun.of(context, "stop", prefix);
+            assertThat(again.exitCode()).isEqualTo(1);
+            assertThat(again.err().strip()).isEqualTo("run " + prefix + " is not running: it is stopped");
             assertThat(stopRequests.requested(run.id())).isEmpty();
         }
-    }
-
-    /** Runs a dd command in this application: exit code, standard output, standard error. */
-    private String[] cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = DdCommand.commandLine(new SpringCommandFactory(context));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
     }
 
     private static void awaitCondition(BooleanSupplier condition, Supplier<String> what)

@@ -23,9 +23,10 @@ final class DjlEngineStarter {
         System.setProperty("ai.djl.pytorch.num_interop_threads", threads);
         System.setProperty("DJL_CACHE_DIR", cache);
         System.setProperty("ENGINE_CACHE_DIR", cache);
-        if (System.getenv("MALLOC_ARENA_MAX") == null) {
-            LOG.log(System.Logger.Level.INFO, "MALLOC_ARENA_MAX and friends are not set: large batches may run"
-                    + " many times slower while glibc hands libtorch's buffers back to the kernel (see DjlSettings)");
+        if (System.getenv("MALLOC_MMAP_THRESHOLD_") == null || System.getenv("MALLOC_TRIM_THRESHOLD_") == null) {
+            LOG.log(System.Logger.Level.INFO, "MALLOC_MMAP_THRESHOLD_ and MALLOC_TRIM_THRESHOLD_ are not set: large"
+                    + " batches may run many times slower while glibc hands libtorch's buffers back to the kernel"
+                    + " (see DjlSettings)");
         }
         Engine engine = Engine.getEngine(ENGINE);
         if (JniUtils.getNumThreads() != settings.threads()) {

@@ -12,8 +12,10 @@ import java.util.Objects;
  * <p>One setting lives outside the JVM: libtorch allocates every result with glibc's malloc, which by
  * default gives large freed buffers back to the kernel, and re-faulting those pages made batch-1024 LeNet
  * steps 5–25× slower on the project's VMs. Launch the JVM with
- * {@code MALLOC_ARENA_MAX=1 MALLOC_TOP_PAD_=268435456 MALLOC_MMAP_THRESHOLD_=33554432
- * MALLOC_TRIM_THRESHOLD_=17179869184} (this module's tests do).
+ * {@code MALLOC_TOP_PAD_=268435456 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=17179869184} (this
+ * module's tests do, and {@code ./dd}). Leave {@code MALLOC_ARENA_MAX} at glibc's default: with a single arena,
+ * two threads running libtorch ops at once (a run's thread and its helper lane) each ran 3–4× slower, queued on
+ * the allocator's one lock.
  */
 public record DjlSettings(int threads, Path cacheDir, String device) {
 

@@ -68,6 +68,15 @@ public final class DjlTensorOps implements TensorOps, AutoCloseable {
         return scopes.push();
     }
 
+    /**
+     * libtorch tensors are safe to read from several threads, and nothing here writes an argument in place; a
+     * result belongs to the instance that made it (its scope), whichever NDManager DJL attached it to.
+     */
+    @Override
+    public boolean sharesTensorsAcrossThreads() {
+        return true;
+    }
+
     private Tensor wrap(NDArray array) {
         return scopes.register(new DjlTensor(array));
     }

@@ -15,7 +15,7 @@ import org.ddjvm.domain.tensor.TensorScope;
  * <pre>
  * cd adapters-djl
  * ../mvnw -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
- * MALLOC_ARENA_MAX=1 MALLOC_TOP_PAD_=268435456 MALLOC_MMAP_THRESHOLD_=33554432 \
+ * MALLOC_TOP_PAD_=268435456 MALLOC_MMAP_THRESHOLD_=33554432 \
  *   MALLOC_TRIM_THRESHOLD_=17179869184 \
  *   java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.ddjvm.adapters.djl.LeNetBench [rounds]
  * </pre>

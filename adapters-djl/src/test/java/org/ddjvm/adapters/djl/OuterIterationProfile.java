@@ -32,6 +32,7 @@ import org.ddjvm.domain.trainer.Linearization;
  * java -cp "$(cat adapters-djl/target/cp.txt):adapters-djl/target/test-classes:adapters-djl/target/classes:domain/target/classes" \
  *     org.ddjvm.adapters.djl.OuterIterationProfile 10 3 20 256 1 1 0  # S, E, its, chunk, threads, real-batch threads, lanes
  * </pre>
+ * An eighth argument {@code off} leaves the ops untimed (phases only), so the totals carry no profiling overhead.
  */
 public final class OuterIterationProfile {
 
@@ -63,6 +64,7 @@ public final class OuterIterationProfile {
              ThreadedHelperLanes lanes = new ThreadedHelperLanes(helperLanes,
                      () -> new DjlTensorOps(DjlSettings.defaults().withThreads(threads)), true)) {
             TimedOps ops = new TimedOps(djl);
+            ops.enabled(!(args.length > 7 && args[7].equals("off")));
             Map<String, long[]> phases = new TreeMap<>();
             DifferentiableTrainer trainer = new PhaseTimer(new ForwardOverReverseTrainer(ops, lenet), phases, threads,
                     realThreads);

@@ -108,7 +108,7 @@ class DerivativeParityTest {
             HessianVectorProduct h = trainer.hessianVectorProduct(at, v);
             List<double[]> out = new ArrayList<>();
             h.weights().forEach(w -> out.add(ops.toDoubleArray(w)));
-            out.add(ops.toDoubleArray(h.inputs()));
+            out.add(ops.toDoubleArray(h.inputs().compute()));
             return out;
         }
     }

@@ -164,6 +164,8 @@ public final class DistillationEngine {
         double[] imageGrad = new double[images.length];
         double[] etaGrad = new double[total];
         double lossSum = 0;
+        List<int[]> shares = chunkShares(batch.labels().length);
+        List<Future<LaneChunks>> laneChunks = uploadLaneShares(batch, shares);
         try (TensorScope iterationScope = ops.scope()) {
             Tensor[] x = new Tensor[steps];
             for (int s = 0; s < steps; s++) {
@@ -173,13 +175,15 @@ public final class DistillationEngine {
             }
             Tensor y = OneHot.of(ops, DistilledDataset.classMajorLabels(classes, config.imagesPerClass()), classes,
                     dtype);
-            List<int[]> shares = chunkShares(batch.labels().length);
             List<Tensor[]> real = realChunks(ops, batch, dtype, shares.get(0));
             for (WeightVector init : inits) {
                 try (TensorScope netScope = ops.scope()) {
-                    lossSum += reverse(init, x, y, real, batch, shares, eta, etaGrad, imageGrad, perStep);
+                    lossSum += reverse(init, x, y, real, laneChunks, batch.labels().length, eta, etaGrad,
+                            imageGrad, perStep);
                 }
             }
+        } finally {
+            release(laneChunks);
         }
         int nets = inits.size();
         double[] rawGrad = new double[total];
@@ -193,8 +197,9 @@ public final class DistillationEngine {
     }
 
     /** Unroll from one θ0 and accumulate its contribution; returns the outer loss. */
-    private double reverse(WeightVector init, Tensor[] x, Tensor y, List<Tensor[]> real, RealBatch batch,
-                           List<int[]> shares, double[] eta, double[] etaGrad, double[] imageGrad, int perStep) {
+    private double reverse(WeightVector init, Tensor[] x, Tensor y, List<Tensor[]> real,
+                           List<Future<LaneChunks>> laneChunks, int realCount, double[] eta, double[] etaGrad,
+                           double[] imageGrad, int perStep) {
         int steps = config.steps();
         int total = config.innerSteps();
         List<Tensor> theta = init.upload(ops, config.dtype());
@@ -203,39 +208,34 @@ public final class DistillationEngine {
             points[t] = trainer.linearize(theta, x[t % steps], y);
             theta = sgdStep(theta, points[t].weightGradient(), eta[t]);
         }
-        OuterObjective outer = outerObjective(theta, real, batch, shares);
+        OuterObjective outer = outerObjective(theta, real, laneChunks, realCount);
         double loss = outer.loss();
         List<Tensor> a = outer.gradient();
-        Tensor[] dx = new Tensor[steps];
-        for (int t = total - 1; t >= 0; t--) {
-            try (TensorScope stepScope = ops.scope()) {
-                List<Tensor> g = points[t].weightGradient();
-                double dot = 0;
-                for (int i = 0; i < a.size(); i++) {
-                    dot += ops.dot(a.get(i), g.get(i));
-                }
-                etaGrad[t] -= dot;
-                HessianVectorProduct h = trainer.hessianVectorProduct(points[t], a);
-                int s = t % steps;
-                Tensor contribution = dx[s] == null ? ops.scale(h.inputs(), -eta[t])
-                        : ops.addScaled(dx[s], h.inputs(), -eta[t]);
-                dx[s] = stepScope.keep(contribution);
-                if (t > 0) {
-                    // the adjoint before the first step is never read
-                    a = keepAll(stepScope, sgdStep(a, h.weights(), eta[t]));
+        try (SyntheticGradients synthetic = syntheticGradients(eta, etaGrad)) {
+            for (int t = total - 1; t >= 0; t--) {
+                try (TensorScope stepScope = ops.scope()) {
+                    HessianVectorProduct h = trainer.hessianVectorProduct(points[t], a);
+                    synthetic.add(t, a, points[t].weightGradient(), h.inputs(), stepScope);
+                    if (t > 0) {
+                        // the adjoint before the first step is never read
+                        a = keepAll(stepScope, sgdStep(a, h.weights(), eta[t]));
+                    }
                 }
             }
-        }
-        for (int s = 0; s < steps; s++) {
-            if (dx[s] != null) {
-                double[] d = ops.toDoubleArray(dx[s]);
-                int offset = s * perStep;
-                for (int i = 0; i < d.length; i++) {
-                    imageGrad[offset + i] += d[i];
-                }
-            }
+            synthetic.addImageGradientInto(imageGrad, perStep);
         }
         return loss;
+    }
+
+    /**
+     * Where the reverse pass's terms for the images and rates are computed: on the first helper lane when there is
+     * one and the backend lets it read this thread's tensors, else in line.
+     */
+    private SyntheticGradients syntheticGradients(double[] eta, double[] etaGrad) {
+        if (lanes.count() > 0 && ops.sharesTensorsAcrossThreads()) {
+            return new SyntheticGradientsOnLane(lanes, 0, config.steps(), eta, etaGrad);
+        }
+        return new SyntheticGradientsHere(ops, config.steps(), eta, etaGrad);
     }
 
     /** The real batch's loss at θ_T and its gradient ∂L/∂θ_T, in the engine's TensorOps and current scope. */
@@ -246,19 +246,67 @@ public final class DistillationEngine {
     private record LaneShare(double loss, WeightVector gradient) {
     }
 
+    /** A helper lane's chunks of the real batch, on its TensorOps, in a scope left open until released. */
+    private record LaneChunks(TensorScope scope, List<Tensor[]> chunks) {
+    }
+
+    /**
+     * Each helper lane uploads its share of the real batch's chunks at once, so that this happens while this
+     * thread unrolls, not after θ_T exists.
+     */
+    private List<Future<LaneChunks>> uploadLaneShares(RealBatch batch, List<int[]> shares) {
+        List<Future<LaneChunks>> uploads = new ArrayList<>();
+        for (int lane = 1; lane < shares.size(); lane++) {
+            int[] share = shares.get(lane);
+            uploads.add(lanes.submit(lane - 1, laneOps -> {
+                TensorScope scope = laneOps.scope();
+                try {
+                    return new LaneChunks(scope, realChunks(laneOps, batch, config.dtype(), share));
+                } catch (RuntimeException | Error e) {
+                    scope.close();
+                    throw e;
+                }
+            }));
+        }
+        return uploads;
+    }
+
+    /**
+     * Frees the lanes' chunks on their own threads and waits for it. An upload that failed has nothing to free;
+     * its failure reached this thread already through the lane's share of the outer objective, or the iteration
+     * failed before it.
+     */
+    private void release(List<Future<LaneChunks>> uploads) {
+        List<Future<Object>> releases = new ArrayList<>();
+        for (int lane = 0; lane < uploads.size(); lane++) {
+            Future<LaneChunks> upload = uploads.get(lane);
+            releases.add(lanes.submit(lane, laneOps -> {
+                HelperLanes.await(upload).scope().close();
+                return null;
+            }));
+        }
+        for (Future<Object> release : releases) {
+            try {
+                HelperLanes.await(release);
+            } catch (RuntimeException alreadyReported) {
+                // see above
+            }
+        }
+    }
+
     /**
      * The outer objective over every chunk: the helper lanes start on their shares from a heap copy of θ_T, this
      * thread computes the first share meanwhile, then adds the lanes' gradients in lane order.
      */
-    private OuterObjective outerObjective(List<Tensor> theta, List<Tensor[]> own, RealBatch batch,
-                                          List<int[]> shares) {
-        int realCount = batch.labels().length;
+    private OuterObjective outerObjective(List<Tensor> theta, List<Tensor[]> own, List<Future<LaneChunks>> laneChunks,
+                                          int realCount) {
         List<Future<LaneShare>> helpers = new ArrayList<>();
-        if (shares.size() > 1) {
+        if (!laneChunks.isEmpty()) {
             WeightVector thetaT = WeightVector.download(ops, network(), theta);
-            for (int lane = 1; lane < shares.size(); lane++) {
-                int[] share = shares.get(lane);
-                helpers.add(lanes.submit(lane - 1, laneOps -> laneShare(laneOps, thetaT, batch, share)));
+            for (int lane = 0; lane < laneChunks.size(); lane++) {
+                Future<LaneChunks> chunks = laneChunks.get(lane);
+                helpers.add(lanes.submit(lane, laneOps -> laneShare(laneOps, thetaT, HelperLanes.await(chunks),
+                        realCount)));
             }
         }
         OuterObjective outer = chunksObjective(ops, trainer, theta, own, realCount);
@@ -273,12 +321,10 @@ public final class DistillationEngine {
     }
 
     /** Runs on a helper lane's thread: its chunks' weighted loss and gradient at θ_T, copied to the heap. */
-    private LaneShare laneShare(TensorOps laneOps, WeightVector thetaT, RealBatch batch, int[] share) {
+    private LaneShare laneShare(TensorOps laneOps, WeightVector thetaT, LaneChunks chunks, int realCount) {
         try (TensorScope scope = laneOps.scope()) {
             List<Tensor> theta = thetaT.upload(laneOps, config.dtype());
-            List<Tensor[]> chunks = realChunks(laneOps, batch, config.dtype(), share);
-            OuterObjective part = chunksObjective(laneOps, trainer.on(laneOps), theta, chunks,
-                    batch.labels().length);
+            OuterObjective part = chunksObjective(laneOps, trainer.on(laneOps), theta, chunks.chunks(), realCount);
             return new LaneShare(part.loss(), WeightVector.download(laneOps, network(), part.gradient()));
         }
     }

@@ -37,7 +37,12 @@ public record Conv2d(int inChannels, int outChannels, int kernel, int pad) imple
         T w = params.get(0);
         T dw = a.conv2dWeightGrad(cache.input(), dy, a.shape(w), pad);
         T db = a.sumToBias(dy);
-        T dx = needInputGradient ? a.conv2dInputGrad(dy, w, a.shape(cache.input()), pad) : null;
+        T dx = needInputGradient ? inputGradient(a, params, cache, dy) : null;
         return new LayerGradient<>(dx, List.of(dw, db));
+    }
+
+    @Override
+    public <T> T inputGradient(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy) {
+        return a.conv2dInputGrad(dy, params.get(0), a.shape(cache.input()), pad);
     }
 }

@@ -39,6 +39,14 @@ public class DualAlgebra implements Algebra<Dual> {
         this.tangentsPastTape = tangentsPastTape;
     }
 
+    /**
+     * An algebra past the end of any tape: every operation computes its tangent only. For the rest of a dual pass
+     * whose tape has ended, on this or another TensorOps.
+     */
+    public static DualAlgebra tangentsOnly(TensorOps ops) {
+        return new DualAlgebra(ops, new Tape(), true);
+    }
+
     private Tensor primalOf(Supplier<Tensor> compute) {
         if (replay == null) {
             return compute.get();

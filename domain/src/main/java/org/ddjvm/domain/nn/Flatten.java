@@ -24,6 +24,11 @@ public record Flatten() implements Layer {
     @Override
     public <T> LayerGradient<T> backward(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy,
                                          boolean needInputGradient) {
-        return new LayerGradient<>(needInputGradient ? a.reshape(dy, a.shape(cache.input())) : null, List.of());
+        return new LayerGradient<>(needInputGradient ? inputGradient(a, params, cache, dy) : null, List.of());
+    }
+
+    @Override
+    public <T> T inputGradient(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy) {
+        return a.reshape(dy, a.shape(cache.input()));
     }
 }

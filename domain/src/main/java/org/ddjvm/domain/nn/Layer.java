@@ -21,4 +21,10 @@ public interface Layer {
      * gradients always, in the order of {@link #parameters}.
      */
     <T> LayerGradient<T> backward(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy, boolean needInputGradient);
+
+    /**
+     * Back-propagates dy to the input alone: the same operations {@link #backward} issues for its input
+     * gradient, after its parameter gradients.
+     */
+    <T> T inputGradient(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy);
 }

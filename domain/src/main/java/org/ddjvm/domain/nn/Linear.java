@@ -32,7 +32,12 @@ public record Linear(int inFeatures, int outFeatures) implements Layer {
                                          boolean needInputGradient) {
         T dw = a.matmul(dy, cache.input(), true, false);
         T db = a.sumToBias(dy);
-        T dx = needInputGradient ? a.matmul(dy, params.get(0), false, false) : null;
+        T dx = needInputGradient ? inputGradient(a, params, cache, dy) : null;
         return new LayerGradient<>(dx, List.of(dw, db));
+    }
+
+    @Override
+    public <T> T inputGradient(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy) {
+        return a.matmul(dy, params.get(0), false, false);
     }
 }

@@ -29,7 +29,11 @@ public record MaxPool2d(int kernel) implements Layer {
     @Override
     public <T> LayerGradient<T> backward(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy,
                                          boolean needInputGradient) {
-        T dx = needInputGradient ? a.maxPoolBackward(dy, cache.routing(), kernel, a.shape(cache.input())) : null;
-        return new LayerGradient<>(dx, List.of());
+        return new LayerGradient<>(needInputGradient ? inputGradient(a, params, cache, dy) : null, List.of());
+    }
+
+    @Override
+    public <T> T inputGradient(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy) {
+        return a.maxPoolBackward(dy, cache.routing(), kernel, a.shape(cache.input()));
     }
 }

@@ -44,7 +44,7 @@ public final class Network {
         this.classes = shape.dim(1);
         this.parameters = Collections.unmodifiableList(specs);
         this.parameterOffsets = List.copyOf(offsets);
-        this.firstParametric = first;
+        this.firstParametric = Math.max(first, 0);
     }
 
     public String architecture() {
@@ -93,19 +93,53 @@ public final class Network {
      */
     public <T> NetworkGradient<T> backward(Algebra<T> a, List<T> theta, ForwardTrace<T> trace, T dLogits,
                                            boolean needInputGradient) {
+        ParameterGradient<T> g = parameterGradient(a, theta, trace, dLogits);
+        return new NetworkGradient<>(g.parameters(),
+                needInputGradient ? inputGradient(a, theta, trace, g.firstLayerOutputGradient()) : null);
+    }
+
+    /**
+     * Back-propagates {@code dLogits} down to the first layer with parameters: every parameter's gradient, and
+     * the gradient at that layer's output, from which {@link #inputGradient} goes on to the input.
+     */
+    public <T> ParameterGradient<T> parameterGradient(Algebra<T> a, List<T> theta, ForwardTrace<T> trace,
+                                                      T dLogits) {
         checkArity(theta);
         List<T> grads = new ArrayList<>(Collections.nCopies(parameters.size(), (T) null));
         T dy = dLogits;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            boolean needDx = needInputGradient || i > firstParametric;
-            LayerGradient<T> g = layers.get(i).layer().backward(a, own(theta, i), trace.caches().get(i), dy, needDx);
-            int offset = parameterOffsets.get(i);
-            for (int j = 0; j < g.parameters().size(); j++) {
-                grads.set(offset + j, g.parameters().get(j));
-            }
-            dy = g.input();
+        for (int i = layers.size() - 1; i > firstParametric; i--) {
+            dy = backwardThrough(a, theta, trace, i, dy, grads);
         }
-        return new NetworkGradient<>(grads, needInputGradient ? dy : null);
+        backwardThrough(a, theta, trace, firstParametric, dy, grads);
+        return new ParameterGradient<>(grads, dy);
+    }
+
+    private <T> T backwardThrough(Algebra<T> a, List<T> theta, ForwardTrace<T> trace, int i, T dy, List<T> grads) {
+        LayerGradient<T> g = layers.get(i).layer().backward(a, own(theta, i), trace.caches().get(i), dy,
+                i > firstParametric);
+        int offset = parameterOffsets.get(i);
+        for (int j = 0; j < g.parameters().size(); j++) {
+            grads.set(offset + j, g.parameters().get(j));
+        }
+        return g.input();
+    }
+
+    /**
+     * The input gradient from the gradient at the first parametric layer's output: the rest of the backward pass
+     * that {@link #parameterGradient} leaves out, issuing the same operations {@link #backward} would.
+     */
+    public <T> T inputGradient(Algebra<T> a, List<T> theta, ForwardTrace<T> trace, T firstLayerOutputGradient) {
+        checkArity(theta);
+        T dy = firstLayerOutputGradient;
+        for (int i = firstParametric; i >= 0; i--) {
+            dy = layers.get(i).layer().inputGradient(a, own(theta, i), trace.caches().get(i), dy);
+        }
+        return dy;
+    }
+
+    /** The layers up to and including the first with parameters: what {@link #inputGradient} reads. */
+    public int inputGradientLayers() {
+        return firstParametric + 1;
     }
 
     private <T> List<T> own(List<T> theta, int layer) {

@@ -26,6 +26,11 @@ public record Relu() implements Layer {
     @Override
     public <T> LayerGradient<T> backward(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy,
                                          boolean needInputGradient) {
-        return new LayerGradient<>(needInputGradient ? a.applyMask(dy, cache.routing()) : null, List.of());
+        return new LayerGradient<>(needInputGradient ? inputGradient(a, params, cache, dy) : null, List.of());
+    }
+
+    @Override
+    public <T> T inputGradient(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy) {
+        return a.applyMask(dy, cache.routing());
     }
 }

@@ -7,9 +7,11 @@ import java.util.function.Function;
 /**
  * Helper lanes for work that splits into independent parts: each lane is a thread of its own with a
  * {@link TensorOps} of its own, used only on that thread. The distillation engine shares the real batch's chunks
- * between the calling thread and the lanes; the evaluation protocol shares its nets. So a run uses more than one
- * core while every native kernel keeps one intra-op thread. Lanes exchange weights and results through Java arrays
- * only; no tensor crosses from one lane to another.
+ * between the calling thread and the lanes, and, where the backend {@link TensorOps#sharesTensorsAcrossThreads()
+ * shares tensors across threads}, hands the first lane the reverse pass's terms for the images and rates; the
+ * evaluation protocol shares its nets. So a run uses more than one core while every native kernel keeps one
+ * intra-op thread. Otherwise lanes exchange weights and results through Java arrays only; a lane never frees a
+ * tensor it did not make.
  */
 public interface HelperLanes {
 

@@ -21,6 +21,16 @@ public interface TensorOps {
     /** Opens a scope; every tensor created until it closes is freed with it (see {@link TensorScope}). */
     TensorScope scope();
 
+    /**
+     * Whether an instance of this backend on another thread may take this instance's tensors as arguments while
+     * they live: it only reads them, never frees them, and its results are its own. The distillation engine then
+     * hands read-only work of the reverse pass to a helper lane without copying; without it, only Java arrays
+     * cross threads.
+     */
+    default boolean sharesTensorsAcrossThreads() {
+        return false;
+    }
+
     // ---- creation and copies ---------------------------------------------------------------
 
     Tensor fromArray(double[] data, Shape shape, DType dtype);

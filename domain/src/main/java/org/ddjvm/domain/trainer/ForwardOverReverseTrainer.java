@@ -5,8 +5,10 @@ import java.util.List;
 import org.ddjvm.domain.nn.Dual;
 import org.ddjvm.domain.nn.DualAlgebra;
 import org.ddjvm.domain.nn.ForwardTrace;
+import org.ddjvm.domain.nn.LayerCache;
 import org.ddjvm.domain.nn.Network;
 import org.ddjvm.domain.nn.NetworkGradient;
+import org.ddjvm.domain.nn.ParameterGradient;
 import org.ddjvm.domain.nn.PlainAlgebra;
 import org.ddjvm.domain.nn.RecordingAlgebra;
 import org.ddjvm.domain.nn.Tape;
@@ -85,16 +87,62 @@ public class ForwardOverReverseTrainer implements DifferentiableTrainer {
         }
         ForwardTrace<Dual> trace = network.forward(dual, theta, Dual.constant(point.images()));
         Dual dLogits = dual.crossEntropyGrad(trace.logits(), point.targets());
-        NetworkGradient<Dual> g = network.backward(dual, theta, trace, dLogits, true);
+        ParameterGradient<Dual> g = network.parameterGradient(dual, theta, trace, dLogits);
         List<Tensor> hTheta = new ArrayList<>(theta.size());
         for (int i = 0; i < theta.size(); i++) {
-            hTheta.add(tangentOrZero(g.parameters().get(i), point.theta().get(i)));
+            hTheta.add(tangentOrZero(ops, g.parameters().get(i), point.theta().get(i)));
         }
-        return new HessianVectorProduct(hTheta, tangentOrZero(g.input(), point.images()));
+        return new HessianVectorProduct(hTheta, new InputProduct(ops, network, theta, trace,
+                g.firstLayerOutputGradient(), point.images()));
     }
 
-    private Tensor tangentOrZero(Dual d, Tensor like) {
-        return d.hasTangent() ? d.tangent() : ops.zeros(like.shape(), like.dtype());
+    private static Tensor tangentOrZero(TensorOps on, Dual d, Tensor like) {
+        return d.hasTangent() ? d.tangent() : on.zeros(like.shape(), like.dtype());
+    }
+
+    /**
+     * H_xθ·v: the rest of the dual backward pass, from the first parametric layer's output gradient to the
+     * images. The tape ended at the weight gradient, so these operations compute tangents only, as they did when
+     * they ran straight after the weight block.
+     */
+    private record InputProduct(TensorOps home, Network network, List<Dual> theta, ForwardTrace<Dual> trace,
+                                Dual firstLayerOutputGradient, Tensor images) implements MixedProduct {
+
+        @Override
+        public Tensor compute() {
+            return computeOn(home);
+        }
+
+        @Override
+        public Tensor computeOn(TensorOps other) {
+            Dual hx = network.inputGradient(DualAlgebra.tangentsOnly(other), theta, trace, firstLayerOutputGradient);
+            return tangentOrZero(other, hx, images);
+        }
+
+        @Override
+        public List<Tensor> reads() {
+            List<Tensor> read = new ArrayList<>();
+            theta.forEach(d -> addBoth(read, d));
+            for (LayerCache<Dual> cache : trace.caches().subList(0, network.inputGradientLayers())) {
+                addBoth(read, cache.input());
+                addBoth(read, cache.output());
+                if (cache.routing() != null) {
+                    read.add(cache.routing());
+                }
+            }
+            addBoth(read, firstLayerOutputGradient);
+            read.add(images);
+            return read;
+        }
+
+        private static void addBoth(List<Tensor> read, Dual d) {
+            if (d.primal() != null) {
+                read.add(d.primal());
+            }
+            if (d.hasTangent()) {
+                read.add(d.tangent());
+            }
+        }
     }
 
     private record RecordedPoint(List<Tensor> theta, Tensor images, Tensor targets, Tape tape,

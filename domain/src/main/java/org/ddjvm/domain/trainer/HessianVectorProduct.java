@@ -4,8 +4,8 @@ import java.util.List;
 import org.ddjvm.domain.tensor.Tensor;
 
 /**
- * Second-order products of a batch loss ℓ(x, θ) along a weight direction v: {@code weights} = ∇²θθℓ·v and
- * {@code inputs} = ∇²xθℓ·v, the mixed block (how the weight gradient moves with the images), shaped as x.
+ * Second-order products of a batch loss ℓ(x, θ) along a weight direction v: {@code weights} = ∇²θθℓ·v, and
+ * {@code inputs} = ∇²xθℓ·v, the mixed block, computed when asked.
  */
-public record HessianVectorProduct(List<Tensor> weights, Tensor inputs) {
+public record HessianVectorProduct(List<Tensor> weights, MixedProduct inputs) {
 }

@@ -10,6 +10,7 @@ import org.ddjvm.domain.data.DatasetDescriptor;
 import org.ddjvm.domain.data.LabeledImages;
 import org.ddjvm.domain.data.Split;
 import org.ddjvm.domain.nn.Architectures;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.ThreadedHelperLanes;
 import org.ddjvm.domain.tensor.DType;
 import org.ddjvm.domain.tensor.ReferenceTensorOps;
@@ -125,6 +126,41 @@ class DistillationEngineTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theSyntheticDataTermsOnALaneAreTheSameNumbersAsInLine() {
+        LabeledImages train = fakeTrain(12);
+        RealBatch batch = new RealBatch(train.pixels(), train.labels());
+        for (InitMode init : InitMode.values()) {
+            for (DType dtype : DType.values()) {
+                DistillationConfig config = new DistillationConfig("mnist", "lenet", 1, 2, 3, init, 2, 1, 12, 0.02,
+                        0.01, 40, 0.5, 5, dtype);
+                java.util.function.Supplier<ReferenceTensorOps> family = ReferenceTensorOps.sharingFamily();
+                ReferenceTensorOps sharing = family.get();
+                assertThat(sharing.sharesTensorsAcrossThreads()).isTrue();
+                assertThat(ops.sharesTensorsAcrossThreads()).isFalse();
+                try (ThreadedHelperLanes separate = new ThreadedHelperLanes(1, ReferenceTensorOps::new, false);
+                     ThreadedHelperLanes shared = new ThreadedHelperLanes(1, family::get, false)) {
+                    // the same chunks on the same lanes; only where dη and dx̃ are computed differs
+                    Hypergradient inLine = hypergradient(ops, config, separate, batch);
+                    int before = sharing.liveTensors();
+                    Hypergradient onLane = hypergradient(sharing, config, shared, batch);
+                    assertThat(onLane.outerLoss()).isEqualTo(inLine.outerLoss());
+                    assertThat(onLane.images()).containsExactly(inLine.images());
+                    assertThat(onLane.rawRates()).containsExactly(inLine.rawRates());
+                    assertThat(sharing.liveTensors()).as("tensors left on the engine's backend").isEqualTo(before);
+                }
+            }
+        }
+    }
+
+    private static Hypergradient hypergradient(ReferenceTensorOps on, DistillationConfig config, HelperLanes lanes,
+                                               RealBatch batch) {
+        DistillationEngine engine = new DistillationEngine(on,
+                new ForwardOverReverseTrainer(on, Architectures.lenet(1, 28, 28, 10)), config, 4, lanes);
+        DistillationState state = engine.initialState();
+        return engine.hypergradient(state.images(), state.rawRates(), engine.trainingInits(state, 0), batch);
     }
 
     @Test

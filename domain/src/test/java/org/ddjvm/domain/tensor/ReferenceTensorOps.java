@@ -13,7 +13,31 @@ import java.util.function.DoubleUnaryOperator;
 public final class ReferenceTensorOps implements TensorOps {
 
     private final Deque<ReferenceScope> scopes = new ArrayDeque<>();
+    /** Instances of one family take each other's tensors as arguments; null: this instance's tensors only. */
+    private final Object family;
     private int live;
+
+    public ReferenceTensorOps() {
+        this(null);
+    }
+
+    private ReferenceTensorOps(Object family) {
+        this.family = family;
+    }
+
+    /**
+     * A source of instances that {@link #sharesTensorsAcrossThreads() share tensors}: each reads the others'
+     * (a tensor closed meanwhile still throws on use), and frees only its own.
+     */
+    public static java.util.function.Supplier<ReferenceTensorOps> sharingFamily() {
+        Object family = new Object();
+        return () -> new ReferenceTensorOps(family);
+    }
+
+    @Override
+    public boolean sharesTensorsAcrossThreads() {
+        return family != null;
+    }
 
     @Override
     public String backendName() {
@@ -47,13 +71,17 @@ public final class ReferenceTensorOps implements TensorOps {
 
     /** This backend's tensor behind {@code t}, still open. */
     ReferenceTensor checked(Tensor t, String op) {
-        if (!(t instanceof ReferenceTensor r) || r.backend() != this) {
+        if (!(t instanceof ReferenceTensor r) || !readable(r)) {
             throw new IllegalArgumentException(op + ": not a tensor of this reference backend: " + t);
         }
         if (r.isClosed()) {
             throw new IllegalStateException(op + ": tensor " + r.shape() + " " + r.dtype() + " was used after it was closed");
         }
         return r;
+    }
+
+    private boolean readable(ReferenceTensor r) {
+        return r.backend() == this || (family != null && r.backend().family == family);
     }
 
     private double[] values(Tensor t, String op) {

@@ -49,6 +49,7 @@ public final class TimedOps implements TensorOps {
 
     @Override public String backendName() { return inner.backendName(); }
     @Override public TensorScope scope() { return inner.scope(); }
+    @Override public boolean sharesTensorsAcrossThreads() { return inner.sharesTensorsAcrossThreads(); }
     @Override public Tensor fromArray(double[] d, Shape s, DType t) { return time("fromArray", () -> inner.fromArray(d, s, t)); }
     @Override public Tensor fromArray(float[] d, Shape s) { return time("fromArray", () -> inner.fromArray(d, s)); }
     @Override public Tensor zeros(Shape s, DType t) { return time("zeros", () -> inner.zeros(s, t)); }

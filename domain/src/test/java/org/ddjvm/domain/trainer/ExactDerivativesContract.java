@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ import org.ddjvm.domain.nn.Architectures;
 import org.ddjvm.domain.nn.Network;
 import org.ddjvm.domain.tensor.DType;
 import org.ddjvm.domain.tensor.Gaussian;
+import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.Shape;
 import org.ddjvm.domain.tensor.Tensor;
 import org.ddjvm.domain.tensor.TensorOps;
@@ -201,7 +204,7 @@ public abstract class ExactDerivativesContract {
             h.weights().forEach(w -> hTheta.add(ops().toDoubleArray(w)));
             List<double[]> grad = new ArrayList<>();
             at.weightGradient().forEach(w -> grad.add(ops().toDoubleArray(w)));
-            return List.of(hTheta, ops().toDoubleArray(h.inputs()), grad);
+            return List.of(hTheta, ops().toDoubleArray(h.inputs().compute()), grad);
         });
         @SuppressWarnings("unchecked")
         List<double[]> hTheta = (List<double[]>) exact.get(0);
@@ -345,6 +348,48 @@ public abstract class ExactDerivativesContract {
                     p.batch());
             assertEqualsOracle(ours, torch, p);
         }
+    }
+
+    /**
+     * Where the backend shares tensors across threads, the engine computes the images' and rates' terms of the
+     * reverse pass on a helper lane; they are the same operations in the same order as in line, so the same bits,
+     * in both dtypes. (A backend that does not share computes both in line.)
+     */
+    @Test
+    void theSyntheticDataTermsOnAHelperLaneAreTheSameBitsAsInLine() {
+        PyTorchOracleProblem p = PyTorchOracleProblem.create();
+        for (DType dtype : DType.values()) {
+            DistillationConfig config = p.config().withDType(dtype);
+            try (ThreadedHelperLanes lanes = new ThreadedHelperLanes(1, this::openAnother, true)) {
+                Hypergradient inLine = engine(withoutSharing(ops()), config, lanes)
+                        .hypergradient(p.images(), p.rawRates(), p.inits(), p.batch());
+                Hypergradient beside = engine(ops(), config, lanes)
+                        .hypergradient(p.images(), p.rawRates(), p.inits(), p.batch());
+                assertThat(beside.outerLoss()).as("%s outer loss", dtype).isEqualTo(inLine.outerLoss());
+                assertThat(beside.images()).as("%s ∂L/∂images", dtype).containsExactly(inLine.images());
+                assertThat(beside.rawRates()).as("%s ∂L/∂raw", dtype).containsExactly(inLine.rawRates());
+            }
+        }
+    }
+
+    private static DistillationEngine engine(TensorOps on, DistillationConfig config, HelperLanes lanes) {
+        return new DistillationEngine(on, new ForwardOverReverseTrainer(on, Architectures.lenet(1, 28, 28, 10)),
+                config, 16, lanes);
+    }
+
+    /** The same backend, saying it does not share tensors across threads. */
+    private static TensorOps withoutSharing(TensorOps inner) {
+        return (TensorOps) Proxy.newProxyInstance(TensorOps.class.getClassLoader(), new Class<?>[] {TensorOps.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("sharesTensorsAcrossThreads")) {
+                        return false;
+                    }
+                    try {
+                        return method.invoke(inner, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static void assertEqualsOracle(Hypergradient ours, double[] torch, PyTorchOracleProblem p) {

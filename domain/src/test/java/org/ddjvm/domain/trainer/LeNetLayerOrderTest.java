@@ -96,7 +96,7 @@ class LeNetLayerOrderTest {
         out.add(ops.toDoubleArray(at.logits()));
         at.weightGradient().forEach(g -> out.add(ops.toDoubleArray(g)));
         h.weights().forEach(g -> out.add(ops.toDoubleArray(g)));
-        out.add(ops.toDoubleArray(h.inputs()));
+        out.add(ops.toDoubleArray(h.inputs().compute()));
         return out;
     }
 }

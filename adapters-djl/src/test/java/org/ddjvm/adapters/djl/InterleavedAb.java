@@ -1,16 +1,13 @@
 package org.ddjvm.adapters.djl;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.ddjvm.domain.distill.DistillationConfig;
 import org.ddjvm.domain.distill.DistillationEngine;
 import org.ddjvm.domain.distill.DistillationState;
 import org.ddjvm.domain.distill.RealBatch;
 import org.ddjvm.domain.nn.Architectures;
-import org.ddjvm.domain.tensor.Gaussian;
+import org.ddjvm.domain.tensor.SharingDeclared;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.ddjvm.domain.tensor.ThreadedHelperLanes;
 import org.ddjvm.domain.trainer.ForwardOverReverseTrainer;
@@ -28,22 +25,13 @@ public final class InterleavedAb {
         DistillationConfig d = DistillationConfig.defaults("mnist");
         DistillationConfig config = new DistillationConfig("mnist", "lenet", 1, 10, 3, d.init(), 1, 400, 1024, 0.02,
                 0.01, 40, 0.5, 1L, d.dtype());
-        SplittableRandom random = new SplittableRandom(3);
-        float[] pixels = new float[1024 * 784];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) Gaussian.next(random);
-        }
-        int[] labels = new int[1024];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i % 10;
-        }
-        RealBatch batch = new RealBatch(pixels, labels);
+        RealBatch batch = OuterIterationProfile.gaussianBatch(1024, 3);
         try (DjlTensorOps djl = new DjlTensorOps(DjlSettings.defaults());
              ThreadedHelperLanes lanes = new ThreadedHelperLanes(1, () -> new DjlTensorOps(DjlSettings.defaults()), true)) {
             DistillationEngine[] engines = new DistillationEngine[2];
             DistillationState[] states = new DistillationState[2];
             for (int k = 0; k < 2; k++) {
-                TensorOps ops = sharing(djl, k == 1);
+                TensorOps ops = SharingDeclared.as(djl, k == 1);
                 engines[k] = new DistillationEngine(ops, new ForwardOverReverseTrainer(ops, Architectures.lenet(1, 28, 28, 10)),
                         config, lanes);
                 states[k] = engines[k].initialState();
@@ -72,19 +60,5 @@ public final class InterleavedAb {
             }
             System.out.println("images equal: " + java.util.Arrays.equals(states[0].images(), states[1].images()));
         }
-    }
-
-    private static TensorOps sharing(TensorOps inner, boolean shares) {
-        return (TensorOps) Proxy.newProxyInstance(TensorOps.class.getClassLoader(), new Class<?>[] {TensorOps.class},
-                (proxy, method, a) -> {
-                    if (method.getName().equals("sharesTensorsAcrossThreads")) {
-                        return shares;
-                    }
-                    try {
-                        return method.invoke(inner, a);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }

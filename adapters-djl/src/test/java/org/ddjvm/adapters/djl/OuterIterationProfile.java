@@ -50,16 +50,7 @@ public final class OuterIterationProfile {
         config = new DistillationConfig("mnist", "lenet", 1, steps, epochs, config.init(), 1, 400, 1024, 0.02, 0.01,
                 40, 0.5, 1L, config.dtype());
         Network lenet = Architectures.lenet(1, 28, 28, 10);
-        SplittableRandom random = new SplittableRandom(3);
-        float[] pixels = new float[1024 * 784];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) Gaussian.next(random);
-        }
-        int[] labels = new int[1024];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i % 10;
-        }
-        RealBatch batch = new RealBatch(pixels, labels);
+        RealBatch batch = gaussianBatch(1024, 3);
         try (DjlTensorOps djl = new DjlTensorOps(DjlSettings.defaults().withThreads(threads));
              ThreadedHelperLanes lanes = new ThreadedHelperLanes(helperLanes,
                      () -> new DjlTensorOps(DjlSettings.defaults().withThreads(threads)), true)) {
@@ -92,6 +83,20 @@ public final class OuterIterationProfile {
                     .forEach(e -> System.out.printf("    %-40s %8.2f ms/iter %5d calls/iter%n", e.getKey(),
                             e.getValue()[0] / 1e6 / iterations, e.getValue()[1] / iterations));
         }
+    }
+
+    /** n MNIST-shaped images of N(0, 1) pixels from the seed, labels cycling through the ten classes. */
+    static RealBatch gaussianBatch(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] pixels = new float[n * 784];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) Gaussian.next(random);
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % 10;
+        }
+        return new RealBatch(pixels, labels);
     }
 
     private record PhaseTimer(DifferentiableTrainer inner, Map<String, long[]> phases, int threads, int realThreads)

@@ -246,8 +246,11 @@ public final class DistillationEngine {
     private record LaneShare(double loss, WeightVector gradient) {
     }
 
-    /** A helper lane's chunks of the real batch, on its TensorOps, in a scope left open until released. */
-    private record LaneChunks(TensorScope scope, List<Tensor[]> chunks) {
+    /**
+     * A helper lane's chunks of the real batch, on its TensorOps and in none of its scopes (a lane may serve several
+     * runs, so no scope of one run's stays open between tasks): {@link #release} frees them.
+     */
+    private record LaneChunks(List<Tensor[]> chunks) {
     }
 
     /**
@@ -259,12 +262,14 @@ public final class DistillationEngine {
         for (int lane = 1; lane < shares.size(); lane++) {
             int[] share = shares.get(lane);
             uploads.add(lanes.submit(lane - 1, laneOps -> {
-                TensorScope scope = laneOps.scope();
-                try {
-                    return new LaneChunks(scope, realChunks(laneOps, batch, config.dtype(), share));
-                } catch (RuntimeException | Error e) {
-                    scope.close();
-                    throw e;
+                try (TensorScope scope = laneOps.scope()) {
+                    List<Tensor[]> chunks = realChunks(laneOps, batch, config.dtype(), share);
+                    for (Tensor[] chunk : chunks) {
+                        for (Tensor t : chunk) {
+                            scope.keep(t);
+                        }
+                    }
+                    return new LaneChunks(chunks);
                 }
             }));
         }
@@ -281,7 +286,11 @@ public final class DistillationEngine {
         for (int lane = 0; lane < uploads.size(); lane++) {
             Future<LaneChunks> upload = uploads.get(lane);
             releases.add(lanes.submit(lane, laneOps -> {
-                HelperLanes.await(upload).scope().close();
+                for (Tensor[] chunk : HelperLanes.await(upload).chunks()) {
+                    for (Tensor t : chunk) {
+                        t.close();
+                    }
+                }
                 return null;
             }));
         }

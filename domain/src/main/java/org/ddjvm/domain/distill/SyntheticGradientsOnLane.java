@@ -22,9 +22,11 @@ final class SyntheticGradientsOnLane implements SyntheticGradients {
     private final double[] eta;
     private final double[] etaGrad;
     private final List<Future<Void>> submitted = new ArrayList<>();
-    /** Read and written on the lane's thread only, one task after another. */
+    /**
+     * The lane's sums, read and written on its thread only, one task after another; in none of its scopes, since
+     * the lane may serve several runs' tasks in between.
+     */
     private final Tensor[] dx;
-    private TensorScope laneScope;
 
     SyntheticGradientsOnLane(HelperLanes lanes, int lane, int steps, double[] eta, double[] etaGrad) {
         this.lanes = lanes;
@@ -40,9 +42,6 @@ final class SyntheticGradientsOnLane implements SyntheticGradients {
             stepScope.keep(read);
         }
         submitted.add(lanes.submit(lane, laneOps -> {
-            if (laneScope == null) {
-                laneScope = laneOps.scope();
-            }
             etaGrad[t] -= SyntheticGradientsHere.dot(laneOps, a, g);
             int s = t % dx.length;
             Tensor previous = dx[s];
@@ -81,9 +80,11 @@ final class SyntheticGradientsOnLane implements SyntheticGradients {
     @Override
     public void close() {
         HelperLanes.await(lanes.submit(lane, laneOps -> {
-            if (laneScope != null) {
-                laneScope.close();
-                laneScope = null;
+            for (int s = 0; s < dx.length; s++) {
+                if (dx[s] != null) {
+                    dx[s].close();
+                    dx[s] = null;
+                }
             }
             return null;
         }));

@@ -155,6 +155,38 @@ class DistillationEngineTest {
         }
     }
 
+    /**
+     * The web queue runs several runs at once on one set of lanes, so their lane work interleaves: each lane task
+     * must leave the lane's scopes as it found them.
+     */
+    @Test
+    void twoRunsSharingOneLaneAtOnceGetTheirOwnNumbers() throws Exception {
+        LabeledImages train = fakeTrain(12);
+        RealBatch batch = new RealBatch(train.pixels(), train.labels());
+        DistillationConfig fixed = new DistillationConfig("mnist", "lenet", 1, 2, 3, InitMode.FIXED, 1, 1, 12, 0.02,
+                0.01, 40, 0.5, 5, DType.FLOAT64);
+        DistillationConfig random = new DistillationConfig("mnist", "lenet", 1, 2, 3, InitMode.RANDOM, 1, 1, 12, 0.02,
+                0.01, 40, 0.5, 6, DType.FLOAT64);
+        java.util.function.Supplier<ReferenceTensorOps> family = ReferenceTensorOps.sharingFamily();
+        try (ThreadedHelperLanes lanes = new ThreadedHelperLanes(1, family::get, false)) {
+            Hypergradient fixedAlone = hypergradient(family.get(), fixed, lanes, batch);
+            Hypergradient randomAlone = hypergradient(family.get(), random, lanes, batch);
+            java.util.concurrent.ExecutorService runs = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 5; round++) {
+                    var a = runs.submit(() -> hypergradient(family.get(), fixed, lanes, batch));
+                    var b = runs.submit(() -> hypergradient(family.get(), random, lanes, batch));
+                    assertThat(a.get().images()).containsExactly(fixedAlone.images());
+                    assertThat(a.get().rawRates()).containsExactly(fixedAlone.rawRates());
+                    assertThat(b.get().images()).containsExactly(randomAlone.images());
+                    assertThat(b.get().rawRates()).containsExactly(randomAlone.rawRates());
+                }
+            } finally {
+                runs.shutdownNow();
+            }
+        }
+    }
+
     private static Hypergradient hypergradient(ReferenceTensorOps on, DistillationConfig config, HelperLanes lanes,
                                                RealBatch batch) {
         DistillationEngine engine = new DistillationEngine(on,

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +29,7 @@ import org.ddjvm.domain.tensor.DType;
 import org.ddjvm.domain.tensor.Gaussian;
 import org.ddjvm.domain.tensor.HelperLanes;
 import org.ddjvm.domain.tensor.Shape;
+import org.ddjvm.domain.tensor.SharingDeclared;
 import org.ddjvm.domain.tensor.Tensor;
 import org.ddjvm.domain.tensor.TensorOps;
 import org.ddjvm.domain.tensor.TensorScope;
@@ -361,7 +360,7 @@ public abstract class ExactDerivativesContract {
         for (DType dtype : DType.values()) {
             DistillationConfig config = p.config().withDType(dtype);
             try (ThreadedHelperLanes lanes = new ThreadedHelperLanes(1, this::openAnother, true)) {
-                Hypergradient inLine = engine(withoutSharing(ops()), config, lanes)
+                Hypergradient inLine = engine(SharingDeclared.as(ops(), false), config, lanes)
                         .hypergradient(p.images(), p.rawRates(), p.inits(), p.batch());
                 Hypergradient beside = engine(ops(), config, lanes)
                         .hypergradient(p.images(), p.rawRates(), p.inits(), p.batch());
@@ -375,21 +374,6 @@ public abstract class ExactDerivativesContract {
     private static DistillationEngine engine(TensorOps on, DistillationConfig config, HelperLanes lanes) {
         return new DistillationEngine(on, new ForwardOverReverseTrainer(on, Architectures.lenet(1, 28, 28, 10)),
                 config, 16, lanes);
-    }
-
-    /** The same backend, saying it does not share tensors across threads. */
-    private static TensorOps withoutSharing(TensorOps inner) {
-        return (TensorOps) Proxy.newProxyInstance(TensorOps.class.getClassLoader(), new Class<?>[] {TensorOps.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("sharesTensorsAcrossThreads")) {
-                        return false;
-                    }
-                    try {
-                        return method.invoke(inner, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     private static void assertEqualsOracle(Hypergradient ours, double[] torch, PyTorchOracleProblem p) {

@@ -24,7 +24,8 @@ public interface Layer {
 
     /**
      * Back-propagates dy to the input alone: the same operations {@link #backward} issues for its input
-     * gradient, after its parameter gradients.
+     * gradient, after its parameter gradients. It reads dy, the parameters, the cache's routing and the shape of
+     * the cache's input, never the cache's output (a deferred product keeps only what this reads alive).
      */
     <T> T inputGradient(Algebra<T> a, List<T> params, LayerCache<T> cache, T dy);
 }

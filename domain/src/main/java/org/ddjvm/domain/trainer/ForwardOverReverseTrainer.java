@@ -123,9 +123,9 @@ public class ForwardOverReverseTrainer implements DifferentiableTrainer {
         public List<Tensor> reads() {
             List<Tensor> read = new ArrayList<>();
             theta.forEach(d -> addBoth(read, d));
+            // what Layer.inputGradient reads of a cache: its routing and its input's shape
             for (LayerCache<Dual> cache : trace.caches().subList(0, network.inputGradientLayers())) {
-                addBoth(read, cache.input());
-                addBoth(read, cache.output());
+                read.add(cache.input().primal());
                 if (cache.routing() != null) {
                     read.add(cache.routing());
                 }

@@ -1,14 +1,20 @@
 """PyTorch oracle: a whole MNIST distillation with the authors' defaults (a development tool, not the build).
 
     python3 tools/pytorch-oracle/distill.py --steps 1 --epochs 3 --outer-epochs 20 --init fixed --seed 1
+    python3 tools/pytorch-oracle/distill.py --bench 150 --warmup 20      # timing only, one JSON line like dd bench
 
 Written from the authors' train_distilled_image.py: N(0,1) images, rates softplus(raw) starting at 0.02, Xavier-normal
 LeNet with zero biases, T = S*E inner SGD steps unrolled with create_graph, cross-entropy on a shuffled real batch of
 1024, Adam(0.01, betas 0.5/0.999) on images and raw rates, StepLR x0.5 every --decay-every epochs. Prints the test
 accuracy after every outer epoch (fixed init: the one theta0; random init: 10 fresh nets).
+
+With --bench N it instead times N outer iterations after --warmup W (one thread, float32, real batch 1024, the
+default S 10, E 3, random init: the configuration of DESIGN.md's 0.34 s anchor) and prints the median and minimum,
+so the anchor can be re-measured beside `dd bench` in the same window of the host's speed.
 """
 import argparse
 import gzip
+import json
 import math
 import os
 import struct
@@ -84,6 +90,8 @@ def main():
     p.add_argument("--init", choices=["fixed", "random"], default="fixed")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--data-dir", default=os.environ.get("DD_DATA_DIR", "../shared/datasets"))
+    p.add_argument("--bench", type=int, default=0, metavar="N", help="time N outer iterations, print JSON, exit")
+    p.add_argument("--warmup", type=int, default=20)
     a = p.parse_args()
     torch.set_num_threads(1)
     gen = torch.Generator().manual_seed(a.seed)
@@ -101,17 +109,33 @@ def main():
         accs = [accuracy(xavier(gen), data, raw, a.epochs, test_x, test_y) for _ in range(10)]
         return f"{np.mean(accs):.4f} +- {np.std(accs, ddof=1):.4f} (10 nets)"
 
+    def iteration(batch):
+        opt.zero_grad()
+        w = (w0 if a.init == "fixed" else xavier(gen)).clone().requires_grad_()
+        loss = outer_loss(w, data, raw, a.epochs, x[batch], y[batch])
+        loss.backward()
+        opt.step()
+        return loss
+
+    if a.bench > 0:
+        order = torch.randperm(x.shape[0], generator=gen)
+        times = []
+        for k in range(a.warmup + a.bench):
+            i = (k * 1024) % (x.shape[0] - 1024)
+            start = time.perf_counter()
+            iteration(order[i:i + 1024])
+            if k >= a.warmup:
+                times.append(time.perf_counter() - start)
+        print(json.dumps({"secondsPerIteration": round(float(np.median(times)), 5), "min": round(min(times), 5),
+                          "iterations": a.bench, "backend": f"pytorch {torch.__version__}", "threads": 1}))
+        return
+
     print(f"outer epoch 0 accuracy {score()}", flush=True)
     start = time.time()
     for epoch in range(a.outer_epochs):
         order = torch.randperm(x.shape[0], generator=gen)
         for i in range(0, x.shape[0], 1024):
-            batch = order[i:i + 1024]
-            opt.zero_grad()
-            w = (w0 if a.init == "fixed" else xavier(gen)).clone().requires_grad_()
-            loss = outer_loss(w, data, raw, a.epochs, x[batch], y[batch])
-            loss.backward()
-            opt.step()
+            loss = iteration(order[i:i + 1024])
         sched.step()
         print(f"outer epoch {epoch + 1} loss {loss.item():.4f} accuracy {score()} "
               f"({time.time() - start:.0f} s)", flush=True)

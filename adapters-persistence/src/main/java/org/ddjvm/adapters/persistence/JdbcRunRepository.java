@@ -98,8 +98,19 @@ public class JdbcRunRepository implements RunRepository {
 
     @Override
     public void markStatus(long id, RunStatus status, String failureReason) {
+        requireFound(setStatus(id, null, status, failureReason), id);
+    }
+
+    @Override
+    public boolean moveStatus(long id, RunStatus from, RunStatus to) {
+        Objects.requireNonNull(from, "from");
+        return setStatus(id, from, to, null) == 1;
+    }
+
+    /** markStatus's update, only from status {@code from} when it is not null; the number of rows updated. */
+    private int setStatus(long id, RunStatus from, RunStatus status, String failureReason) {
         Objects.requireNonNull(status, "status");
-        int updated = jdbc.sql("""
+        return jdbc.sql("""
                         UPDATE runs SET status = :status,
                             started_at = CASE WHEN :running THEN :now ELSE started_at END,
                             finished_at = CASE WHEN :finished THEN :now WHEN :running THEN NULL ELSE finished_at END,
@@ -107,7 +118,7 @@ public class JdbcRunRepository implements RunRepository {
                                                   ELSE failure_reason END,
                             queued_at = CASE WHEN :queued THEN :now ELSE queued_at END,
                             queued_by = CASE WHEN :queued THEN :self ELSE queued_by END
-                        WHERE id = :id""")
+                        WHERE id = :id AND (CAST(:from AS VARCHAR) IS NULL OR status = :from)""")
                 .param("status", status.name())
                 .param("queued", status == RunStatus.QUEUED)
                 .param("self", self.toString())
@@ -116,9 +127,9 @@ public class JdbcRunRepository implements RunRepository {
                 .param("failed", status == RunStatus.FAILED)
                 .param("reason", status == RunStatus.FAILED ? failureReason : null, java.sql.Types.VARCHAR)
                 .param("now", Timestamps.column(Timestamps.now(clock)))
+                .param("from", from == null ? null : from.name(), java.sql.Types.VARCHAR)
                 .param("id", id)
                 .update();
-        requireFound(updated, id);
     }
 
     @Override

@@ -175,6 +175,31 @@ class JdbcRunRepositoryTest {
     }
 
     @Test
+    void aStatusMovesOnlyFromTheStatusItIsInAndOfAClaimAndACancelOnlyTheFirstLands() {
+        long claimed = runs.create(Fixtures.newRun("claimed")).id();
+        long cancelled = runs.create(Fixtures.newRun("cancelled")).id();
+        ProcessOwner serve = new ProcessOwner("box", 4242);
+        JdbcRunRepository elsewhere = new JdbcRunRepository(db.database(clock), serve);
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(runs.moveStatus(claimed, RunStatus.QUEUED, RunStatus.RUNNING)).as("claim").isTrue();
+        assertThat(elsewhere.moveStatus(claimed, RunStatus.QUEUED, RunStatus.STOPPED)).as("cancel after it").isFalse();
+        DistillationRun running = runs.findById(claimed).orElseThrow();
+        assertThat(running.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(running.startedAt()).isEqualTo(clock.now().truncatedTo(ChronoUnit.MICROS));
+
+        assertThat(elsewhere.moveStatus(cancelled, RunStatus.QUEUED, RunStatus.STOPPED)).as("cancel").isTrue();
+        assertThat(runs.moveStatus(cancelled, RunStatus.QUEUED, RunStatus.RUNNING)).as("claim after it").isFalse();
+        DistillationRun stopped = runs.findById(cancelled).orElseThrow();
+        assertThat(stopped.status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(stopped.startedAt()).isNull();
+        assertThat(stopped.finishedAt()).isEqualTo(clock.now().truncatedTo(ChronoUnit.MICROS));
+        assertThat(runs.queued()).isEmpty();
+
+        assertThat(runs.moveStatus(999_999, RunStatus.QUEUED, RunStatus.STOPPED)).as("no such run").isFalse();
+    }
+
+    @Test
     void recordsProgress() {
         long id = runs.create(Fixtures.newRun("progress")).id();
 

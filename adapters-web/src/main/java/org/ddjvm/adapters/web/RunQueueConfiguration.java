@@ -64,8 +64,8 @@ public class RunQueueConfiguration {
     }
 
     @Bean
-    HaltRun haltRun(RunRepository runs, RunQueue queue, StopRun stop, StopRequests stops) {
-        return new HaltRun(runs, queue, stop::stop, stops);
+    HaltRun haltRun(RunRepository runs, RunQueue queue, StopRun stop, StopRequests stops, RunEvents events) {
+        return new HaltRun(runs, queue, stop::stop, stops, events);
     }
 
     @Bean

@@ -119,6 +119,16 @@ final class InMemoryRuns implements RunRepository {
     }
 
     @Override
+    public synchronized boolean moveStatus(long id, RunStatus from, RunStatus to) {
+        DistillationRun r = runs.get(id);
+        if (r == null || r.status() != from) {
+            return false;
+        }
+        markStatus(id, to, null);
+        return true;
+    }
+
+    @Override
     public synchronized boolean transferQueued(long id, ProcessOwner from, ProcessOwner to) {
         DistillationRun r = runs.get(id);
         if (r == null || r.status() != RunStatus.QUEUED || !java.util.Objects.equals(queuedBy.get(id), from)) {

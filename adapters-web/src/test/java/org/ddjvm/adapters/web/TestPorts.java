@@ -118,8 +118,8 @@ class TestPorts {
     }
 
     @Bean
-    HaltRun haltRun(InMemoryRuns runs, RunQueue queue, FakeJobs jobs, StopRequests stops) {
-        return new HaltRun(runs, queue, jobs, stops);
+    HaltRun haltRun(InMemoryRuns runs, RunQueue queue, FakeJobs jobs, StopRequests stops, RunEvents events) {
+        return new HaltRun(runs, queue, jobs, stops, events);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package org.ddjvm.application.job;
 import org.ddjvm.application.runs.DistillationRun;
 import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunRepository;
+import org.ddjvm.application.runs.RunStatus;
 import org.ddjvm.application.runs.StopRequests;
 import org.ddjvm.application.runs.UnknownRunException;
 import org.springframework.batch.core.job.JobExecution;
@@ -44,6 +45,14 @@ public final class StopRun {
         }
         stops.requestElsewhere(run.id(), last.getId());
         return true;
+    }
+
+    /**
+     * Cancels the run if it still waits, in whichever process's queue: it never starts and is STOPPED now (dd resume
+     * queues it again). False when it is not QUEUED any more, for instance because its queue has just claimed it.
+     */
+    public boolean cancelWaiting(DistillationRun run) {
+        return runs.moveStatus(run.id(), RunStatus.QUEUED, RunStatus.STOPPED);
     }
 
     /** In-process only: the request the command line's Ctrl-C makes, without touching the database. */

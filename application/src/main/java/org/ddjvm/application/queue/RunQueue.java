@@ -34,7 +34,10 @@ import org.ddjvm.application.runs.UnknownRunException;
  * executing) at most once: submitting or resuming a held run throws {@link RunBusyException}, so one run never
  * has two executions from this queue.
  *
- * <p>A waiting run can be cancelled: it never starts and becomes STOPPED (resumable). Closing the queue asks the
+ * <p>A waiting run can be cancelled: it never starts and becomes STOPPED (resumable). Another process (dd stop, a
+ * second dd serve) cancels it in the repository alone, moving it from QUEUED to STOPPED; this queue claims each run
+ * the same way, from QUEUED to RUNNING, before it executes it, so of a cancel and a start only the first happens, and
+ * a run cancelled elsewhere leaves the line when it reaches its head. Closing the queue asks the
  * executing runs to stop after their current iteration (they checkpoint and end STOPPED), waits for them a while,
  * and leaves waiting runs QUEUED in the repository, where the next queue started picks them up again.
  */
@@ -239,6 +242,14 @@ public final class RunQueue implements AutoCloseable {
             executing.add(run.id());
         }
         try {
+            if (!runs.moveStatus(run.id(), RunStatus.QUEUED, RunStatus.RUNNING)) {
+                LOG.log(System.Logger.Level.INFO, "run {0} was cancelled while it waited; it does not start",
+                        run.name());
+                runs.findById(run.id()).ifPresent(now ->
+                        events.publish(new RunEvent.StatusChanged(now.id(), now.status(), now.failureReason())));
+                return;
+            }
+            events.publish(new RunEvent.StatusChanged(run.id(), RunStatus.RUNNING, null));
             executor.execute(run);
         } catch (RuntimeException e) {
             failIfNeverStarted(run, e);
@@ -251,12 +262,15 @@ public final class RunQueue implements AutoCloseable {
         }
     }
 
-    /** The job refused to start (the run stayed QUEUED): record why, so the run does not look like it still waits. */
+    /**
+     * The job refused to start (the run stayed as this queue claimed it, RUNNING, or QUEUED when the claim itself
+     * failed): record why, so the run does not look like it still waits or runs.
+     */
     private void failIfNeverStarted(DistillationRun run, RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "run " + run.name() + " could not execute", e);
         try {
             DistillationRun now = runs.findById(run.id()).orElse(null);
-            if (now != null && now.status() == RunStatus.QUEUED) {
+            if (now != null && (now.status() == RunStatus.QUEUED || now.status() == RunStatus.RUNNING)) {
                 String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 runs.markStatus(run.id(), RunStatus.FAILED, reason);
                 events.publish(new RunEvent.StatusChanged(run.id(), RunStatus.FAILED, reason));

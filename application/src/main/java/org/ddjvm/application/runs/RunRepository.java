@@ -30,6 +30,14 @@ public interface RunRepository {
      */
     void markStatus(long id, RunStatus status, String failureReason);
 
+    /**
+     * Moves a run from status {@code from} to {@code to}, as {@link #markStatus} does, only if it is in {@code from}
+     * now, in one atomic step; false when it is not (or there is no such run). This is how a process claims a QUEUED
+     * run it is about to start, and how any process cancels a QUEUED run wherever it waits: of the two, whichever
+     * comes first wins.
+     */
+    boolean moveStatus(long id, RunStatus from, RunStatus to);
+
     /** The QUEUED runs in the order they were queued, first queued first. */
     List<QueuedRun> queued();
 

@@ -57,6 +57,11 @@ class DelegatingRuns implements RunRepository {
     }
 
     @Override
+    public boolean moveStatus(long id, RunStatus from, RunStatus to) {
+        return delegate.moveStatus(id, from, to);
+    }
+
+    @Override
     public boolean transferQueued(long id, ProcessOwner from, ProcessOwner to) {
         return delegate.transferQueued(id, from, to);
     }

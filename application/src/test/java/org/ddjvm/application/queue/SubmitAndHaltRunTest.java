@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.ddjvm.application.runs.DistillationRun;
 import org.ddjvm.application.runs.NewRun;
+import org.ddjvm.application.runs.RunEvent;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunName;
 import org.ddjvm.application.runs.RunStatus;
@@ -23,6 +25,7 @@ class SubmitAndHaltRunTest {
 
     private final InMemoryRuns runs = new InMemoryRuns();
     private final StopRequests stops = new StopRequests();
+    private final RunEvents events = new RunEvents();
     private final CountDownLatch release = new CountDownLatch(1);
     private final List<String> executed = new ArrayList<>();
     private final RunQueue queue = new RunQueue(run -> {
@@ -36,7 +39,7 @@ class SubmitAndHaltRunTest {
             Thread.currentThread().interrupt();
         }
         return RunStatus.COMPLETED;
-    }, name -> runs.findByName(name).orElseThrow(), runs, new RunEvents(), stops, 1);
+    }, name -> runs.findByName(name).orElseThrow(), runs, events, stops, 1);
     private final List<Long> stopRequested = new ArrayList<>();
 
     @AfterEach
@@ -61,7 +64,7 @@ class SubmitAndHaltRunTest {
         HaltRun halt = new HaltRun(runs, queue, run -> {
             stopRequested.add(run.id());
             return run.status() == RunStatus.RUNNING;
-        }, stops);
+        }, stops, events);
         DistillationRun first = runs.record("first");
         DistillationRun second = runs.record("second");
         queue.submit(first);
@@ -85,8 +88,50 @@ class SubmitAndHaltRunTest {
     }
 
     @Test
+    void aRunWaitingInAnotherProcesssQueueIsCancelledThereAndNeverStarts() {
+        List<RunEvent> seen = new CopyOnWriteArrayList<>();
+        events.subscribe(seen::add);
+        // the other process: its own queue on the same runs, one worker, busy with its first run
+        CountDownLatch otherRelease = new CountDownLatch(1);
+        List<String> otherExecuted = new CopyOnWriteArrayList<>();
+        try (RunQueue other = new RunQueue(run -> {
+            otherExecuted.add(run.name().value());
+            try {
+                otherRelease.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return RunStatus.COMPLETED;
+        }, name -> runs.findByName(name).orElseThrow(), runs, new RunEvents(), new StopRequests(), 1)) {
+            DistillationRun busy = runs.record("busy");
+            DistillationRun waiting = runs.record("waiting");
+            other.submit(busy);
+            other.submit(waiting);
+            RunQueueTest.await(() -> other.executing(busy.id()));
+            assertThat(runs.findById(busy.id()).orElseThrow().status()).as("claimed before it starts")
+                    .isEqualTo(RunStatus.RUNNING);
+            List<Long> asked = new ArrayList<>();
+            HaltRun halt = new HaltRun(runs, queue, run -> {
+                asked.add(run.id());
+                return false;
+            }, stops, events);
+
+            assertThat(halt.halt(new RunName("waiting"))).isEqualTo(HaltRun.Outcome.CANCELLED);
+            assertThat(asked).as("first asked as a run executing elsewhere").containsExactly(waiting.id());
+            assertThat(runs.findById(waiting.id()).orElseThrow().status()).isEqualTo(RunStatus.STOPPED);
+            assertThat(seen).contains(new RunEvent.StatusChanged(waiting.id(), RunStatus.STOPPED, null));
+            assertThat(halt.halt(new RunName("waiting"))).isEqualTo(HaltRun.Outcome.NOT_RUNNING);
+
+            otherRelease.countDown();
+            RunQueueTest.await(() -> !other.holds(waiting.id()) && !other.executing(busy.id()));
+            assertThat(otherExecuted).as("runs the other queue executed").containsExactly("busy");
+            assertThat(runs.findById(waiting.id()).orElseThrow().status()).isEqualTo(RunStatus.STOPPED);
+        }
+    }
+
+    @Test
     void aRunTakenByAWorkerBeforeItsJobStartsIsAskedToStopInProcess() {
-        HaltRun halt = new HaltRun(runs, queue, run -> false, stops);
+        HaltRun halt = new HaltRun(runs, queue, run -> false, stops, events);
         DistillationRun run = runs.record("early");
         queue.submit(run);
         RunQueueTest.await(() -> queue.executing(run.id()));

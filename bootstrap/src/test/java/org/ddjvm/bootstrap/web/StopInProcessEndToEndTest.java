@@ -85,6 +85,12 @@ class StopInProcessEndToEndTest {
         return new RunSpec(config, evaluationNets, 0.1, 10);
     }
 
+    /** 30 outer epochs of S 1, E 1 (1,770 iterations): far longer than any stop or cancel takes to land. */
+    private static RunSpec lasting(long seed) {
+        return new RunSpec(new DistillationConfig("mnist", "lenet", 1, 1, 1, InitMode.FIXED, 1, 30, 1024, 0.02, 0.01,
+                40, 0.5, seed, DType.FLOAT32), 1, 0.1, 10);
+    }
+
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void aRunStoppedBeforeDuringDistillationOrDuringEvaluationEndsStoppedAndNeverFailed() throws Exception {
@@ -128,10 +134,7 @@ class StopInProcessEndToEndTest {
         String prefix = ApiClient.uniqueName("stop-elsewhere");
         List<RunEvent> seen = new CopyOnWriteArrayList<>();
         try (AutoCloseable ignored = events.subscribe(seen::add)) {
-            // 30 outer epochs (1,770 iterations): far longer than the second a stop from elsewhere takes to land
-            DistillationRun run = submit.submit(new RunSpec(new DistillationConfig("mnist", "lenet", 1, 1, 1,
-                    InitMode.FIXED, 1, 30, 1024, 0.02, 0.01, 40, 0.5, 4, DType.FLOAT32), 1, 0.1, 10),
-                    Optional.of(new RunName(prefix)));
+            DistillationRun run = submit.submit(lasting(4), Optional.of(new RunName(prefix)));
             awaitEvent(seen, e -> e instanceof RunEvent.Iteration i && i.runId() == run.id());
             // dd stop (what HaltRun does for a run it does not execute): it writes the shared request only
             CompletableFuture<CliRun> stopping =
@@ -150,6 +153,38 @@ class StopInProcessEndToEndTest {
             assertThat(again.exitCode()).isEqualTo(1);
             assertThat(again.err().strip()).isEqualTo("run " + prefix + " is not running: it is stopped");
             assertThat(stopRequests.requested(run.id())).isEmpty();
+        }
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aRunWaitingInTheQueueIsCancelledByDdStopThroughTheDatabaseAndNeverStarts() throws Exception {
+        String prefix = ApiClient.uniqueName("cancel-elsewhere");
+        List<RunEvent> seen = new CopyOnWriteArrayList<>();
+        try (AutoCloseable ignored = events.subscribe(seen::add)) {
+            DistillationRun busy = submit.submit(lasting(6), Optional.of(new RunName(prefix + "-busy")));
+            DistillationRun waiting = submit.submit(tiny(7), Optional.of(new RunName(prefix + "-waiting")));
+            awaitEvent(seen, e -> e instanceof RunEvent.Iteration i && i.runId() == busy.id());
+            assertThat(queue.position(waiting.id())).as("place in line").isEqualTo(1);
+
+            // dd stop does not reach this queue: only the database connects the two
+            CliRun result = CliRun.of(context, "stop", prefix + "-waiting", "--wait");
+            assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+            assertThat(result.out()).contains("cancelled run " + prefix + "-waiting: it was waiting in a queue and "
+                    + "will not start; dd resume " + prefix + "-waiting queues it again")
+                    .contains("run " + prefix + "-waiting stopped after 0 of 59 iterations");
+            assertThat(runs.findById(waiting.id()).orElseThrow().status()).isEqualTo(RunStatus.STOPPED);
+
+            assertThat(halt.halt(busy.name())).isEqualTo(HaltRun.Outcome.STOPPING);
+            ended(busy, seen);
+            awaitCondition(() -> !queue.holds(waiting.id()), () -> "the queue letting the cancelled run go");
+            DistillationRun after = runs.findById(waiting.id()).orElseThrow();
+            assertThat(after.status()).isEqualTo(RunStatus.STOPPED);
+            assertThat(after.startedAt()).as("started at").isNull();
+            assertThat(seen).as("events of the cancelled run")
+                    .noneMatch(e -> e instanceof RunEvent.PhaseStarted p && p.runId() == waiting.id())
+                    .noneMatch(e -> e instanceof RunEvent.StatusChanged s && s.runId() == waiting.id()
+                            && s.status() == RunStatus.RUNNING);
         }
     }
 

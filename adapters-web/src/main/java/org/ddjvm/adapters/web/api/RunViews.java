@@ -49,7 +49,8 @@ public final class RunViews {
         double progress = run.totalIterations() == 0 ? 0 : Math.min(1.0, (double) iteration / run.totalIterations());
         Double loss = point.map(p -> finiteOrNull(p.loss())).orElse(run.lastLoss());
         long epoch = point.map(ProgressPoint::epoch).orElseGet(() -> epochOf(iteration, run));
-        int position = queue.position(run.id());
+        // a run cancelled from another process keeps its place in this queue's line until its turn drops it
+        int position = run.status() == RunStatus.QUEUED ? queue.position(run.id()) : 0;
         return new RunView(run.name().value(), run.status().name(), c.dataset(), c.architecture(), c.init().label(),
                 c.imagesPerClass(), c.steps(), c.epochs(), run.backend(), iteration, epoch, run.totalIterations(),
                 progress,

@@ -67,7 +67,11 @@ public class StopCommand implements Callable<Integer> {
             }
             boolean starting = run.status() == RunStatus.QUEUED || run.status() == RunStatus.RUNNING;
             if (!starting || System.nanoTime() > startingUntil) {
-                err.println("run " + run.name() + " is not running: it is " + label(run.status()));
+                err.println(run.status() == RunStatus.RUNNING
+                        ? "run " + run.name() + " is marked running, but no job of it is executing: the process that "
+                                + "took it from its queue ended before its job began; dd resume " + run.name()
+                                + " continues it"
+                        : "run " + run.name() + " is not running: it is " + label(run.status()));
                 err.flush();
                 return 1;
             }

@@ -17,6 +17,7 @@ import org.ddjvm.application.queue.SubmitRun;
 import org.ddjvm.application.runs.DistillationRun;
 import org.ddjvm.application.runs.EvaluationKind;
 import org.ddjvm.application.runs.EvaluationStore;
+import org.ddjvm.application.runs.NewRun;
 import org.ddjvm.application.runs.RunEvent;
 import org.ddjvm.application.runs.RunEvents;
 import org.ddjvm.application.runs.RunName;
@@ -186,6 +187,23 @@ class StopInProcessEndToEndTest {
                     .noneMatch(e -> e instanceof RunEvent.StatusChanged s && s.runId() == waiting.id()
                             && s.status() == RunStatus.RUNNING);
         }
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void ddStopSaysHowToContinueARunClaimedByAProcessThatDiedBeforeItsJobBegan() {
+        String name = ApiClient.uniqueName("claimed-orphan");
+        DistillationRun run = runs.create(new NewRun(new RunName(name), tiny(8), "djl", 59));
+        assertThat(runs.moveStatus(run.id(), RunStatus.QUEUED, RunStatus.RUNNING)).as("the claim").isTrue();
+
+        CliRun result = CliRun.of(context, "stop", name);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("run " + name + " is marked running, but no job of it is "
+                + "executing: the process that took it from its queue ended before its job began; dd resume " + name
+                + " continues it");
+        assertThat(runs.findById(run.id()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        runs.markStatus(run.id(), RunStatus.FAILED, "test over");
     }
 
     private static void awaitCondition(BooleanSupplier condition, Supplier<String> what)
